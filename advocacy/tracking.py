@@ -1,0 +1,121 @@
+"""Proposal tracking: the rules that turn proposal blocks in published documents into
+records with a stable identity.
+
+* A proposal's identity is its block: (page, block id). Wagtail keeps a block's id
+  across revisions, so editing the wording updates the same record.
+* Each new published wording is kept as a :class:`ProposalVersion`.
+* A block that disappears from a later published version retires its record
+  (``retired_at``); nothing attached to it is deleted. A block that comes back is
+  reinstated.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+
+from .blocks import ProposalBlock
+from .models import Proposal, ProposalVersion
+
+
+@dataclass
+class FoundProposal:
+    block_id: str
+    kind: str
+    text: str
+    rationale: str
+    themes: list = field(default_factory=list)
+    target_authority: object = None
+
+
+class ProposalSource:
+    """Mixin for page types whose StreamFields hold proposal blocks.
+
+    ``proposal_stream_fields`` names the StreamFields to walk, in document order.
+    ``default_target_authority()`` supplies the authority for blocks that leave it empty.
+    """
+
+    proposal_stream_fields = ("body",)
+
+    def default_target_authority(self):
+        return None
+
+    def find_proposals(self):
+        found = []
+        for name in self.proposal_stream_fields:
+            found.extend(_walk(getattr(self, name)))
+        return found
+
+
+def _walk(stream_value):
+    for bound in stream_value:
+        yield from _walk_block(bound.block, bound.value, getattr(bound, "id", None))
+
+
+def _walk_block(block, value, block_id):
+    if isinstance(block, ProposalBlock):
+        yield FoundProposal(
+            block_id=str(block_id),
+            kind=block.meta.proposal_kind,
+            text=(value.get("text") or "").strip(),
+            rationale=str(value.get("rationale") or ""),
+            themes=list(value.get("themes") or []),
+            target_authority=value.get("target_authority"),
+        )
+    elif isinstance(block, StreamBlock):
+        yield from _walk(value)
+    elif isinstance(block, StructBlock):
+        for name, child in block.child_blocks.items():
+            yield from _walk_block(child, value.get(name), None)
+    elif isinstance(block, ListBlock):
+        for item in value.bound_blocks if hasattr(value, "bound_blocks") else []:
+            yield from _walk_block(block.child_block, item.value, item.id)
+
+
+@transaction.atomic
+def sync_proposals(page, revision=None):
+    """Bring the page's proposal records in line with its published content.
+
+    Returns the page's active proposals in document order."""
+    now = timezone.now()
+    specific = page.specific
+    found = [p for p in specific.find_proposals() if p.text]
+    default_authority = specific.default_target_authority()
+    existing = {p.block_id: p for p in Proposal.objects.filter(source_page=page)}
+    seen = set()
+    result = []
+    for position, item in enumerate(found, start=1):
+        if item.block_id in seen:  # a duplicated block keeps the first one's identity
+            continue
+        seen.add(item.block_id)
+        proposal = existing.get(item.block_id)
+        wording_changed = proposal is None or (
+            proposal.text != item.text or proposal.rationale != item.rationale
+        )
+        if proposal is None:
+            proposal = Proposal(source_page=page, block_id=item.block_id, first_published_at=now)
+        proposal.document_title = page.title
+        proposal.kind = item.kind
+        proposal.position = position
+        proposal.text = item.text
+        proposal.rationale = item.rationale
+        proposal.target_authority = item.target_authority or default_authority
+        proposal.last_published_at = now
+        proposal.retired_at = None
+        proposal.save()
+        proposal.themes.set(item.themes)
+        if wording_changed:
+            ProposalVersion.objects.create(
+                proposal=proposal,
+                text=item.text,
+                rationale=item.rationale,
+                revision=revision,
+                published_at=now,
+            )
+        result.append(proposal)
+    for block_id, proposal in existing.items():
+        if block_id not in seen and proposal.retired_at is None:
+            proposal.retired_at = now
+            proposal.save(update_fields=["retired_at"])
+    return result

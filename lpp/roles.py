@@ -1,0 +1,100 @@
+"""LPP's roles as Django groups, and what each may do.
+
+Model permissions are granted here, after every migrate. Page permissions belong to a
+section of the page tree (the platform, the responses, the agreement), so the demo
+loader — or an administrator — grants them with :func:`grant_section` once the
+section exists.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+STAFF = "Sekretariat"
+BOARD = "Landsstyret"
+PLATFORM_GROUP = "Arbeidsgruppe politisk plattform"
+RESPONSES_GROUP = "Arbeidsgruppe høringssvar"
+AGREEMENT_GROUP = "Arbeidsgruppe pårørendeavtale"
+WORKING_GROUPS = [PLATFORM_GROUP, RESPONSES_GROUP, AGREEMENT_GROUP]
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+CHOOSE_MEDIA = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
+ADD_MEDIA = ["wagtailimages.add_image", "wagtaildocs.add_document"]
+
+# Model permissions per role, as "app_label.codename". Later apps add theirs here.
+MODEL_PERMISSIONS = {
+    STAFF: [
+        ADMIN_ACCESS,
+        *CHOOSE_MEDIA,
+        *ADD_MEDIA,
+        "wagtailimages.change_image",
+        "wagtaildocs.change_document",
+        "advocacy.add_theme",
+        "advocacy.change_theme",
+        "advocacy.delete_theme",
+        "advocacy.add_authority",
+        "advocacy.change_authority",
+        "advocacy.delete_authority",
+        "home.change_organisationsettings",
+    ],
+    BOARD: [ADMIN_ACCESS, *CHOOSE_MEDIA],
+    PLATFORM_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
+    RESPONSES_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
+    AGREEMENT_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
+}
+
+# Page permissions on the whole site (granted on the site's root page).
+SITE_PAGE_PERMISSIONS = {
+    STAFF: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    BOARD: ["change_page", "publish_page"],
+}
+
+# Working groups draft in their own section but never publish: publishing goes through
+# review and the board's approval.
+WORKING_GROUP_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_roles():
+    """Create the groups and (re)grant their model permissions. Idempotent."""
+    groups = {}
+    for name, permissions in MODEL_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*[_permission(p) for p in permissions])
+        groups[name] = group
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for name in MODEL_PERMISSIONS:
+            for dotted in CHOOSE_MEDIA + (ADD_MEDIA if name != BOARD else []):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name], collection=root_collection, permission=_permission(dotted)
+                )
+    return groups
+
+
+def ensure_roles_after_migrate(sender, using="default", **kwargs):
+    # post_migrate reaches apps in INSTALLED_APPS order, so other apps' permissions may
+    # not exist yet: create them all first.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    ensure_roles()
+
+
+def grant_section(group_name, page, codenames):
+    """Let a group act on ``page`` and everything below it."""
+    group = Group.objects.get(name=group_name)
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission(f"wagtailcore.{codename}")
+        )
+
+
+def grant_site_permissions(site_root):
+    for group_name, codenames in SITE_PAGE_PERMISSIONS.items():
+        grant_section(group_name, site_root, codenames)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PoliticalPlatformConfig(AppConfig):
+    name = "political_platform"
+    verbose_name = "Politisk plattform"
