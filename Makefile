@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Fant ikke Python 3.11 (python3.11 eller python3)."; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's python3.11 without python3.11-venv lacks ensurepip: fall back to the system pip.
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
+		&& $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
