@@ -37,9 +37,7 @@ class ThemeChoiceBlock(blocks.FieldBlock):
 
         ids = {int(pk) for value in values for pk in (value or [])}
         themes = Theme.objects.in_bulk(ids) if ids else {}
-        return [
-            [themes[int(pk)] for pk in (value or []) if int(pk) in themes] for value in values
-        ]
+        return [[themes[int(pk)] for pk in (value or []) if int(pk) in themes] for value in values]
 
     def get_prep_value(self, value):
         return [getattr(theme, "pk", theme) for theme in (value or [])]

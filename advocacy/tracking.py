@@ -85,10 +85,12 @@ def sync_proposals(page, revision=None):
     existing = {p.block_id: p for p in Proposal.objects.filter(source_page=page)}
     seen = set()
     result = []
-    for position, item in enumerate(found, start=1):
+    position = 0
+    for item in found:
         if item.block_id in seen:  # a duplicated block keeps the first one's identity
             continue
         seen.add(item.block_id)
+        position += 1  # numbered 1, 2, 3 … among the recorded proposals, without gaps
         proposal = existing.get(item.block_id)
         wording_changed = proposal is None or (
             proposal.text != item.text or proposal.rationale != item.rationale

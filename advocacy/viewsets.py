@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import ThemeForm
 from .models import Authority, Theme
+from .outcome_admin import ProposalViewSet
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -37,4 +38,4 @@ class AdvocacyViewSetGroup(ViewSetGroup):
     menu_label = "Påvirkning"
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (ThemeViewSet, AuthorityViewSet)
+    items = (ThemeViewSet, AuthorityViewSet, ProposalViewSet)

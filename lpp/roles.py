@@ -34,13 +34,29 @@ MODEL_PERMISSIONS = {
         "advocacy.add_authority",
         "advocacy.change_authority",
         "advocacy.delete_authority",
+        "advocacy.view_proposal",
+        "advocacy.view_outcomeevent",
+        "advocacy.add_outcomeevent",
+        "advocacy.publish_outcomeevent",
+        "advocacy.change_outcomesettings",
         "home.change_organisationsettings",
+        "consultations.add_consultation",
+        "consultations.change_consultation",
+        "consultations.delete_consultation",
+        "consultations.view_consultation",
+        "consultations.view_sentreminder",
     ],
-    BOARD: [ADMIN_ACCESS, *CHOOSE_MEDIA],
+    BOARD: [ADMIN_ACCESS, *CHOOSE_MEDIA, "advocacy.view_proposal", "advocacy.view_outcomeevent",
+            "consultations.view_consultation"],
     PLATFORM_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
-    RESPONSES_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
+    RESPONSES_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA, "consultations.view_consultation"],
     AGREEMENT_GROUP: [ADMIN_ACCESS, *CHOOSE_MEDIA, *ADD_MEDIA],
 }
+
+# Everyone who writes or approves documents may see and quote the platform's positions
+# (political_platform.Position: written on publish, never edited by hand).
+for _group_name in (STAFF, BOARD, PLATFORM_GROUP, RESPONSES_GROUP):
+    MODEL_PERMISSIONS[_group_name].append("political_platform.view_position")
 
 # Page permissions on the whole site (granted on the site's root page).
 SITE_PAGE_PERMISSIONS = {

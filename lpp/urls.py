@@ -4,10 +4,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lpp import api as lpp_api
+from lpp import feeds, seo
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("", include("advocacy.urls")),
+    path("", include("search.urls")),
+    path("", include("consultations.urls")),
+    # The public API, sitemap and robots.txt (lpp/api.py, lpp/seo.py).
+    path("api/v2/", lpp_api.api_router.urls),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("feed/horingssvar/", feeds.ResponsesFeed(), name="feed_responses"),
+    path("feed/horingssvar/atom/", feeds.ResponsesAtomFeed(), name="feed_responses_atom"),
+    path("feed/utfall/", feeds.OutcomesFeed(), name="feed_outcomes"),
+    path("feed/utfall/atom/", feeds.OutcomesAtomFeed(), name="feed_outcomes_atom"),
 ]
 
 if settings.DEBUG:

@@ -5,13 +5,21 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
+from .outcomes import OutcomeKind
 from .themes import ThemedItem
 
 
 class ProposalQuerySet(models.QuerySet):
     def public(self):
-        """Proposals the public may see: in a live document and not retired."""
-        return self.filter(source_page__live=True, retired_at__isnull=True)
+        """Proposals the public may see: in a live document without view restrictions
+        (a private page or one under a private section) and not retired."""
+        from wagtail.models import Page
+
+        return self.filter(
+            source_page__live=True,
+            retired_at__isnull=True,
+            source_page__in=Page.objects.live().public().values("pk"),
+        )
 
     def active(self):
         return self.filter(retired_at__isnull=True)
@@ -65,6 +73,19 @@ class Proposal(index.Indexed, ClusterableModel):
         help_text="Satt når forslaget ble fjernet fra en senere versjon av dokumentet.",
     )
 
+    # Outcome tracking (advocacy.outcomes keeps these in step with the published, current
+    # outcome events, so lists and figures aggregate in SQL).
+    submitted_on = models.DateField(
+        "Sendt inn", null=True, blank=True, db_index=True,
+        help_text="Datoen forslaget ble sendt til myndigheten. Hendelser kan ikke være eldre.",
+    )
+    outcome_status = models.CharField(
+        "Status", max_length=20, blank=True, db_index=True,
+        choices=[("", "Ikke vurdert ennå"), *OutcomeKind.choices],
+    )
+    outcome_date = models.DateField("Status fra", null=True, blank=True)
+    outcome_last_event_on = models.DateField("Siste hendelse", null=True, blank=True)
+
     objects = ProposalQuerySet.as_manager()
 
     search_fields = [
@@ -92,9 +113,47 @@ class Proposal(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"
 
+    def save(self, *args, **kwargs):
+        if self.submitted_on is None and self.first_published_at:
+            # A consultation response's proposals were submitted when the response was
+            # sent; other proposals when their document was first published. A «Sendt
+            # inn» outcome event overrides either (advocacy.outcomes).
+            from advocacy.outcomes import submission_date_for_page
+
+            sent = submission_date_for_page(self.source_page_id) if self.source_page_id else None
+            self.submitted_on = sent or timezone.localdate(self.first_published_at)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "submitted_on"}
+        super().save(*args, **kwargs)
+
     @property
     def is_retired(self):
         return self.retired_at is not None
+
+    @classmethod
+    def public_search(cls):
+        """Public search (search/registry.py): what the public may see."""
+        return cls.objects.public().select_related("source_page", "target_authority")
+
+    def search_document(self):
+        """The public search document: the wording, rationale and its document's title,
+        found on its document's page; public while that page is live."""
+        page = self.source_page
+        url = (page.get_url() or page.url_path) if page else ""
+        status = getattr(self, "outcome_status", "") or ""
+        return {
+            "title": str(self),
+            "text": "\n".join(part for part in [self.text, self.rationale, self.document_title] if part),
+            "url": f"{url}#{self.anchor}" if url else "",
+            "page": page,
+            "date": self.first_published_at,
+            "status": status,
+            "status_label": self.get_outcome_status_display() if status else "",
+        }
+
+    @property
+    def public_status_label(self):
+        return self.get_outcome_status_display()
 
     @property
     def anchor(self):

@@ -31,6 +31,14 @@ class Theme(index.Indexed, TagBase):
     def get_absolute_url(self):
         return reverse("advocacy:theme", kwargs={"slug": self.slug})
 
+    @classmethod
+    def public_search(cls):
+        """Public search (search/registry.py): every theme has a public page."""
+        return cls.objects.all()
+
+    def search_document(self):
+        return {"text": self.description, "themes": [self], "date": None}
+
 
 class ThemedItem(ItemBase):
     """Base for the through models that tag something with themes."""

@@ -14,7 +14,9 @@ def validate_org_number(value):
     remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11
     check = 0 if remainder == 0 else 11 - remainder
     if check == 10 or check != int(digits[8]):
-        raise ValidationError("Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).")
+        raise ValidationError(
+            "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke)."
+        )
 
 
 @register_setting(icon="site")
@@ -22,13 +24,16 @@ class OrganisationSettings(BaseSiteSetting):
     """LPP's own details: the letter head of every exported letter and the site footer."""
 
     name = models.CharField(
-        "Navn", max_length=200,
+        "Navn",
+        max_length=200,
         default="Landsforeningen for Pårørende innen Psykisk helse",
     )
     short_name = models.CharField("Kortnavn", max_length=20, default="LPP")
     street_address = models.CharField("Adresse", max_length=200, blank=True)
     postal_code = models.CharField(
-        "Postnummer", max_length=4, blank=True,
+        "Postnummer",
+        max_length=4,
+        blank=True,
         validators=[RegexValidator(r"^\d{4}$", "Postnummeret må ha fire siffer.")],
     )
     city = models.CharField("Poststed", max_length=100, blank=True)
@@ -41,8 +46,12 @@ class OrganisationSettings(BaseSiteSetting):
     signatory_name = models.CharField("Navn på den som signerer", max_length=200, blank=True)
     signatory_title = models.CharField("Tittel på den som signerer", max_length=200, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Logo", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [

@@ -97,7 +97,8 @@ def test_footer_shows_the_organisation_settings(client, demo_site):
 
 
 @pytest.mark.parametrize(
-    "value, valid", [("983 544 622", True), ("983544622", True), ("983544623", False), ("12345", False)]
+    "value, valid",
+    [("983 544 622", True), ("983544622", True), ("983544623", False), ("12345", False)],
 )
 def test_organisation_number_is_checked(value, valid):
     from django.core.exceptions import ValidationError

@@ -2,6 +2,7 @@
 production comes from the environment, with a default that needs nothing installed."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,10 +28,13 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "lpp",
     "home",
     "advocacy",
+    "advocacy.docx",
     "consultations",
     "political_platform",
+    "agreement",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -38,6 +42,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "django_tasks_db",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -56,11 +64,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lpp.security.ContentSecurityPolicyMiddleware",
+    "lpp.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lpp.urls"
@@ -123,7 +137,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -157,6 +171,8 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
+# Response pages are published when their submission is recorded, not on board approval.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "consultations.workflows.finish_workflow"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt", "rtf"]
@@ -165,11 +181,18 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 
-# Search: Wagtail's database backend by default. The search app switches to
-# Elasticsearch/OpenSearch when ELASTICSEARCH_URL / OPENSEARCH_URL is set.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search (search/conf.py): Wagtail's database backend by default (PostgreSQL with the
+# "norwegian" config); ELASTICSEARCH_URL / OPENSEARCH_URL switch to Elasticsearch 9 /
+# OpenSearch 3 with Norwegian analyzers, index prefix SEARCH_INDEX_PREFIX (default
+# "lpp-<LPP_ENVIRONMENT>-") and SEARCH_TIMEOUT (2.5 s); public search falls back to the
+# database when the engine does not answer. TASKS_BACKEND=database queues index updates
+# for `manage.py db_worker` (the default with an engine: publishing never waits on it).
+from search.conf import search_backends_from_env, tasks_from_env  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = search_backends_from_env(
+    os.environ, os.environ.get("LPP_ENVIRONMENT", "dev")
+)
+TASKS = tasks_from_env(os.environ, engine_configured=len(WAGTAILSEARCH_BACKENDS) > 1)
 
 LOGGING = {
     "version": 1,
@@ -184,3 +207,101 @@ LOGGING = {
 # The public address of the site: links in e-mails, feeds and exported Word files must
 # be absolute.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# --- Security, caching and the public API (lpp/security.py, lpp/cache.py, lpp/api.py) ---
+
+# Login throttling (django-axes) on Wagtail's login form: five wrong passwords for one
+# user name from one address lock that pair out for 30 minutes.
+AUTHENTICATION_BACKENDS = [
+    "lpp.security.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lpp.security.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind a TLS-terminating proxy, set AXES_PROXY_COUNT to the number of proxies so the
+# client's own address is read from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Content-Security-Policy (django-csp): no inline scripts or styles on the public site.
+# The Wagtail admin's editor needs inline code and gets its own policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+LPP_ADMIN_PATH_PREFIXES = ["/admin/"]
+# No Gravatar in the admin: it would send a hash of each editor's e-mail address to a
+# third party (and the admin policy only allows images from this site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+LPP_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Caches. CACHE_URL picks a shared cache in production: "redis://host:6379/0" or
+# "file:///var/cache/lpp"; the default is one process's memory (fine for runserver).
+_cache_url = os.environ.get("CACHE_URL", "locmem://")
+if _cache_url.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _cache_url}}
+elif _cache_url.startswith("file://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": _cache_url.removeprefix("file://"),
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "LOCATION": "lpp", "OPTIONS": {"MAX_ENTRIES": 5_000}}}
+
+# Public page cache (lpp/cache.py). PAGE_CACHE=off turns it off (the load benchmark
+# compares both).
+LPP_PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+LPP_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+LPP_PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/dokumenter/", "/static/", "/media/"]
+
+# Static files: hashed names are cached for a year by browsers (WhiteNoise sends
+# far-future headers for them); the rest for an hour.
+WHITENOISE_MAX_AGE = 60 * 60
+
+# Uploads: what an editor may upload is limited by type (WAGTAILDOCS_EXTENSIONS,
+# WAGTAILIMAGES_EXTENSIONS) and size (above); requests are capped too.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Read-only JSON API (Wagtail API v2, lpp/api.py).
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = False
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}

@@ -19,3 +19,7 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PUBLIC_BASE_URL = "https://www.lpp.no"
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+# The public page cache is off in tests (a test that changes rows with queryset.update()
+# would see a stale page); lpp/tests/test_cache.py turns it on where it is the subject.
+LPP_PAGE_CACHE_ENABLED = False

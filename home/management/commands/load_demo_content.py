@@ -7,6 +7,10 @@ from django.db import transaction
 DEMO_LOADERS = [
     "advocacy.demo",
     "home.demo",
+    "political_platform.demo",
+    "agreement.demo",
+    "consultations.demo",
+    "advocacy.demo_outcomes",
 ]
 
 

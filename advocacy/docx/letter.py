@@ -1,0 +1,128 @@
+"""The høringssvar letter: a Norwegian business letter after NS 4129.
+
+Letter head (sender's name, address, organisation number), addressee with postal address,
+the reference line "Deres ref. / Vår ref. / Dato", the subject in bold, the body, "Med hilsen",
+the signatory and "Vedlegg:".
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from .engine import DocxWriter, numeric_date
+from .styles import TEXT_WIDTH
+
+
+@dataclass
+class Sender:
+    name: str
+    street_address: str = ""
+    postal_line: str = ""
+    org_number: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    logo: object = None  # a Wagtail image
+
+    @classmethod
+    def from_settings(cls, organisation):
+        return cls(
+            name=organisation.name,
+            street_address=organisation.street_address,
+            postal_line=organisation.postal_line,
+            org_number=organisation.org_number,
+            email=organisation.email,
+            phone=organisation.phone,
+            website=organisation.website,
+            logo=organisation.logo,
+        )
+
+
+@dataclass
+class LetterData:
+    sender: Sender
+    subject: str
+    addressee_name: str = ""
+    addressee_address: str = ""
+    their_ref: str = ""
+    our_ref: str = ""
+    date: datetime.date | None = None
+    body: object = None  # a StreamValue
+    body_html: str = ""  # rich text before the body, e.g. an introduction
+    signatory_name: str = ""
+    signatory_title: str = ""
+    attachments: list = field(default_factory=list)
+
+
+def format_org_number(value):
+    digits = (value or "").replace(" ", "")
+    if len(digits) == 9 and digits.isdigit():
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    return value or ""
+
+
+def write_letter(letter, *, draft_label=None, base_url=None):
+    writer = DocxWriter(
+        base_url=base_url,
+        title=letter.subject,
+        subject="Høringssvar",
+        draft_label=draft_label,
+        header_text="",
+        h2_level=1,
+    )
+    sender = letter.sender
+    if sender.logo is not None:
+        writer.image(sender.logo, alt=sender.name, max_width_cm=4.5)
+    writer.paragraph(sender.name, "LetterHeadName")
+    address = " · ".join(part for part in [sender.street_address, sender.postal_line] if part)
+    if address:
+        writer.paragraph(address, "LetterHead")
+    contact = [
+        part
+        for part in [sender.phone and f"Telefon {sender.phone}", sender.email, sender.website]
+        if part
+    ]
+    if contact:
+        writer.paragraph(" · ".join(contact), "LetterHead")
+    if sender.org_number:
+        writer.paragraph(f"Org.nr. {format_org_number(sender.org_number)}", "LetterHead")
+    writer.paragraph(style="Rule")
+
+    # the addressee, where a window envelope shows it
+    writer.paragraph(style="Address")
+    if letter.addressee_name:
+        writer.paragraph(letter.addressee_name, "Address")
+    for line in (letter.addressee_address or "").splitlines():
+        if line.strip():
+            writer.paragraph(line.strip(), "Address")
+    writer.paragraph(style="Address")
+    writer.paragraph(style="Address")
+
+    widths = [TEXT_WIDTH * 35 // 100, TEXT_WIDTH * 35 // 100]
+    widths.append(TEXT_WIDTH - sum(widths))
+    _table, add_row = writer.layout_table(widths)
+    labels = add_row()
+    values = add_row()
+    letter_date = numeric_date(letter.date) if letter.date else ""
+    for cell, label in zip(labels, ["Deres ref.", "Vår ref.", "Dato"], strict=True):
+        with writer.cell_container(cell):
+            writer.paragraph(label, "RefLabel")
+    for cell, value in zip(values, [letter.their_ref, letter.our_ref, letter_date], strict=True):
+        with writer.cell_container(cell):
+            writer.paragraph(value or "", "RefValue")
+
+    writer.paragraph(letter.subject, "Subject")
+    if letter.body_html:
+        writer.rich_text(letter.body_html)
+    writer.stream(letter.body)
+
+    writer.paragraph("Med hilsen", "Closing")
+    if letter.signatory_name:
+        writer.paragraph(letter.signatory_name, "Signature", bold=True)
+    if letter.signatory_title:
+        writer.paragraph(letter.signatory_title, "Signature")
+    writer.paragraph(sender.name, "Signature")
+    if letter.attachments:
+        writer.paragraph("Vedlegg:", "Subject")
+        for index, attachment in enumerate(letter.attachments, start=1):
+            writer.paragraph(f"{index}. {attachment}")
+    return writer.to_bytes()

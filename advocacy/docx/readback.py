@@ -1,0 +1,231 @@
+"""Reading a .docx back: what a Word user would find in it (headings, lists and whether each
+numbered list starts at 1, links and where they go, tables, content controls, fields).
+
+Used by the tests and by bench/docx_vs_pandoc.py to compare our output with pandoc's; it
+reads any Word file, not only ours.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+W = f"{{{W_NS}}}"
+NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
+
+
+@dataclass
+class Paragraph:
+    style_id: str | None
+    style_name: str
+    text: str
+    num_id: int | None = None
+    ilvl: int | None = None
+    in_table: bool = False
+
+
+@dataclass
+class DocxReport:
+    paragraphs: list = field(default_factory=list)
+    headings: list = field(default_factory=list)  # (level, text)
+    hyperlinks: list = field(default_factory=list)  # (target, text)
+    internal_links: int = 0  # anchors inside the document (TOC)
+    tables: int = 0
+    tables_with_repeated_header: int = 0
+    numbering_instances: int = 0  # distinct w:num used by the body's list paragraphs
+    ordered_lists: int = 0  # distinct numbered (non-bullet) instances used
+    ordered_lists_starting_at_1: int = 0
+    max_list_level: int = -1
+    content_controls: list = field(default_factory=list)  # (alias, tag, kind)
+    fields: list = field(default_factory=list)  # field instructions, body and headers
+    header_text: str = ""
+    footer_text: str = ""
+    settings_update_fields: bool = False
+    language: str = ""
+    page_size: tuple = (0, 0)
+    text: str = ""
+
+    @property
+    def norwegian_letters(self):
+        return len(NORWEGIAN_LETTERS.findall(self.text))
+
+    @property
+    def absolute_links(self):
+        return [t for t, _ in self.hyperlinks if re.match(r"^(https?|mailto|tel):", t or "")]
+
+
+def _xml(archive, name):
+    try:
+        return etree.fromstring(archive.read(name))
+    except KeyError:
+        return None
+
+
+def _rels(archive, part):
+    folder, _sep, name = part.rpartition("/")
+    root = _xml(archive, f"{folder}/_rels/{name}.rels")
+    if root is None:
+        return {}
+    return {
+        rel.get("Id"): (rel.get("Target"), rel.get("Type"))
+        for rel in root.iter(f"{{{REL_NS}}}Relationship")
+    }
+
+
+def read_docx(data):
+    """A :class:`DocxReport` of the Word file in ``data`` (bytes)."""
+    report = DocxReport()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = _xml(archive, "word/document.xml")
+        styles = _xml(archive, "word/styles.xml")
+        numbering = _xml(archive, "word/numbering.xml")
+        settings = _xml(archive, "word/settings.xml")
+        rels = _rels(archive, "word/document.xml")
+        style_names, style_num = {}, {}
+        if styles is not None:
+            for style in styles.iter(f"{W}style"):
+                sid = style.get(f"{W}styleId")
+                name = style.find(f"{W}name")
+                style_names[sid] = name.get(f"{W}val") if name is not None else sid
+                num = style.find(f"{W}pPr/{W}numPr/{W}numId")
+                if num is not None:
+                    level = style.find(f"{W}pPr/{W}numPr/{W}ilvl")
+                    style_num[sid] = (
+                        int(num.get(f"{W}val")),
+                        int(level.get(f"{W}val")) if level is not None else 0,
+                    )
+            lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+            report.language = lang.get(f"{W}val") if lang is not None else ""
+        nums, abstract_formats = {}, {}
+        if numbering is not None:
+            for abstract in numbering.iter(f"{W}abstractNum"):
+                formats = {}
+                for lvl in abstract.iter(f"{W}lvl"):
+                    fmt = lvl.find(f"{W}numFmt")
+                    start = lvl.find(f"{W}start")
+                    formats[int(lvl.get(f"{W}ilvl"))] = (
+                        fmt.get(f"{W}val") if fmt is not None else "decimal",
+                        int(start.get(f"{W}val")) if start is not None else 0,
+                    )
+                abstract_formats[int(abstract.get(f"{W}abstractNumId"))] = formats
+            for num in numbering.iter(f"{W}num"):
+                abstract = num.find(f"{W}abstractNumId")
+                overrides = {}
+                for override in num.iter(f"{W}lvlOverride"):
+                    start = override.find(f"{W}startOverride")
+                    if start is not None:
+                        overrides[int(override.get(f"{W}ilvl"))] = int(start.get(f"{W}val"))
+                nums[int(num.get(f"{W}numId"))] = (
+                    int(abstract.get(f"{W}val")) if abstract is not None else None,
+                    overrides,
+                )
+        if settings is not None:
+            update = settings.find(f"{W}updateFields")
+            report.settings_update_fields = update is not None and update.get(
+                f"{W}val", "true"
+            ) in ("true", "1", "on")
+
+        body = document.find(f"{W}body")
+        texts = []
+        used_nums = []  # (num_id, ilvl) in document order
+        for p in body.iter(f"{W}p"):
+            ppr = p.find(f"{W}pPr")
+            style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
+            sid = style_el.get(f"{W}val") if style_el is not None else None
+            num_el = ppr.find(f"{W}numPr") if ppr is not None else None
+            num_id = ilvl = None
+            if num_el is not None and num_el.find(f"{W}numId") is not None:
+                num_id = int(num_el.find(f"{W}numId").get(f"{W}val"))
+                ilvl_el = num_el.find(f"{W}ilvl")
+                ilvl = int(ilvl_el.get(f"{W}val")) if ilvl_el is not None else 0
+            elif sid in style_num:
+                num_id, ilvl = style_num[sid]
+            text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+            in_table = any(a.tag == f"{W}tc" for a in p.iterancestors())
+            name = style_names.get(sid, sid or "Normal")
+            paragraph = Paragraph(sid, name, text, num_id if num_id else None, ilvl, in_table)
+            report.paragraphs.append(paragraph)
+            texts.append(text)
+            match = re.match(r"^heading ([1-9])$", (name or "").lower())
+            if match:
+                report.headings.append((int(match.group(1)), text))
+            if paragraph.num_id:
+                used_nums.append((paragraph.num_id, ilvl or 0))
+        report.text = "\n".join(texts)
+
+        for link in body.iter(f"{W}hyperlink"):
+            rid = link.get(f"{{{R_NS}}}id")
+            text = "".join(t.text or "" for t in link.iter(f"{W}t"))
+            if rid:
+                report.hyperlinks.append((rels.get(rid, (None, None))[0], text))
+            elif link.get(f"{W}anchor"):
+                report.internal_links += 1
+
+        for tbl in body.iter(f"{W}tbl"):
+            report.tables += 1
+            if tbl.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None:
+                report.tables_with_repeated_header += 1
+
+        seen = []
+        for num_id, ilvl in used_nums:
+            report.max_list_level = max(report.max_list_level, ilvl)
+            if num_id not in seen:
+                seen.append(num_id)
+        report.numbering_instances = len(seen)
+        first_use_of_abstract = set()
+        for num_id in seen:
+            abstract_id, overrides = nums.get(num_id, (None, {}))
+            formats = abstract_formats.get(abstract_id, {})
+            fmt, start = formats.get(0, ("decimal", 1))
+            if fmt in ("bullet", "none"):
+                continue
+            report.ordered_lists += 1
+            if 0 in overrides:
+                starts_at_1 = overrides[0] == 1
+            else:
+                # without an override a list continues the count of earlier lists that
+                # share its abstract numbering
+                starts_at_1 = start == 1 and abstract_id not in first_use_of_abstract
+            first_use_of_abstract.add(abstract_id)
+            if starts_at_1:
+                report.ordered_lists_starting_at_1 += 1
+
+        for sdt in body.iter(f"{W}sdt"):
+            pr = sdt.find(f"{W}sdtPr")
+            alias = pr.find(f"{W}alias") if pr is not None else None
+            tag = pr.find(f"{W}tag") if pr is not None else None
+            kind = "date" if pr is not None and pr.find(f"{W}date") is not None else "text"
+            report.content_controls.append(
+                (
+                    alias.get(f"{W}val") if alias is not None else "",
+                    tag.get(f"{W}val") if tag is not None else "",
+                    kind,
+                )
+            )
+
+        report.fields += [(instr.text or "").strip() for instr in body.iter(f"{W}instrText")] + [
+            simple.get(f"{W}instr", "").strip() for simple in body.iter(f"{W}fldSimple")
+        ]
+        sect = body.find(f"{W}sectPr")
+        if sect is not None:
+            size = sect.find(f"{W}pgSz")
+            if size is not None:
+                report.page_size = (int(size.get(f"{W}w")), int(size.get(f"{W}h")))
+            headers, footers = [], []
+            for ref in sect:
+                if ref.tag in (f"{W}headerReference", f"{W}footerReference"):
+                    target = rels.get(ref.get(f"{{{R_NS}}}id"), (None, None))[0]
+                    root = _xml(archive, f"word/{target}") if target else None
+                    if root is None:
+                        continue
+                    text = "".join(t.text or "" for t in root.iter(f"{W}t"))
+                    report.fields += [(i.text or "").strip() for i in root.iter(f"{W}instrText")]
+                    (headers if ref.tag.endswith("headerReference") else footers).append(text)
+            report.header_text = " | ".join(headers)
+            report.footer_text = " | ".join(footers)
+    return report

@@ -1,0 +1,257 @@
+"""What the authorities did with LPP's proposals: the outcome timeline.
+
+Each :class:`OutcomeEvent` is one dated fact about one proposal, with its evidence. Events
+are never edited in place: a correction is a new event that ``corrects`` the earlier one,
+which is then marked ``superseded_at`` and stays visible to staff. An event is a draft
+until it is published; only published, current events reach the public or count towards
+a proposal's status.
+
+The status itself is kept on :class:`advocacy.models.Proposal` (``outcome_status`` …)
+so that lists and figures over thousands of proposals aggregate in SQL; the rules that
+keep those fields up to date are in :mod:`advocacy.outcomes`.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+class OutcomeKind(models.TextChoices):
+    SUBMITTED = "submitted", "Sendt inn"
+    ACKNOWLEDGED = "acknowledged", "Bekreftet mottatt"
+    DIALOGUE = "dialogue", "Dialog eller møte"
+    CONSIDERATION = "consideration", "Under vurdering"
+    ADOPTED = "adopted", "Tatt til følge"
+    PARTLY_ADOPTED = "partly_adopted", "Delvis tatt til følge"
+    REJECTED = "rejected", "Ikke tatt til følge"
+    NOT_ADDRESSED = "not_addressed", "Ikke omtalt"
+    IMPLEMENTED = "implemented", "Gjennomført"
+
+
+class EvidenceKind(models.TextChoices):
+    BILL = "bill", "Proposisjon (Prop.)"
+    RECOMMENDATION = "recommendation", "Innstilling fra Stortinget (Innst.)"
+    LAW = "law", "Lov"
+    REGULATION = "regulation", "Forskrift"
+    GUIDELINE = "guideline", "Veileder eller retningslinje"
+    WHITE_PAPER = "white_paper", "Stortingsmelding (Meld. St.)"
+    BUDGET = "budget", "Budsjett"
+    LETTER = "letter", "Brev"
+    MINUTES = "minutes", "Møtereferat"
+    OTHER = "other", "Annet"
+
+
+def validate_http_url(value):
+    if not value:
+        return
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValidationError(
+            "Lenken må være en nettadresse som begynner med http:// eller https://.",
+            code="invalid_scheme",
+        )
+
+
+class OutcomeEventQuerySet(models.QuerySet):
+    def current(self):
+        """The latest version of each event (corrections replace what they correct)."""
+        return self.filter(superseded_at__isnull=True)
+
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+    def drafts(self):
+        return self.filter(published_at__isnull=True)
+
+    def public(self):
+        """What the public may see: current, published events on public proposals."""
+        return (
+            self.current()
+            .published()
+            .filter(proposal__source_page__live=True, proposal__retired_at__isnull=True)
+        )
+
+
+class OutcomeEvent(models.Model):
+    proposal = models.ForeignKey(
+        "advocacy.Proposal",
+        verbose_name="Forslag",
+        on_delete=models.CASCADE,
+        related_name="outcome_events",
+    )
+    kind = models.CharField("Hva skjedde", max_length=20, choices=OutcomeKind.choices)
+    date = models.DateField(
+        "Dato", help_text="Datoen hendelsen skjedde, ikke når den ble registrert."
+    )
+
+    evidence_kind = models.CharField(
+        "Kilde", max_length=20, choices=EvidenceKind.choices, blank=True
+    )
+    evidence_title = models.CharField(
+        "Kildens tittel",
+        max_length=300,
+        blank=True,
+        help_text="For eksempel «Prop. 85 L (2025–2026) Endringer i pasient- og brukerrettighetsloven».",
+    )
+    evidence_chapter = models.CharField(
+        "Kapittel eller punkt",
+        max_length=100,
+        blank=True,
+        help_text="For eksempel «kap. 6.4 Departementets vurderinger».",
+    )
+    evidence_url = models.CharField(
+        "Lenke til kilden",
+        max_length=500,
+        blank=True,
+        validators=[validate_http_url],
+        help_text="Må begynne med http:// eller https://.",
+    )
+    evidence_quote = models.TextField(
+        "Sitat fra kilden",
+        blank=True,
+        max_length=1500,
+        help_text="Et kort sitat som viser hva myndigheten skrev.",
+    )
+    lpp_named = models.BooleanField("LPP er nevnt ved navn", default=False)
+    public_note = models.TextField(
+        "Offentlig merknad", blank=True, help_text="Vises på nettstedet sammen med hendelsen."
+    )
+    staff_note = models.TextField(
+        "Intern merknad", blank=True, help_text="Bare for sekretariatet. Vises aldri offentlig."
+    )
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Registrert av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("Registrert", default=timezone.now)
+    published_at = models.DateTimeField("Publisert", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Publisert av",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name="Retter",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    superseded_at = models.DateTimeField("Erstattet", null=True, blank=True)
+
+    objects = OutcomeEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hendelse"
+        verbose_name_plural = "hendelser"
+        ordering = ["proposal", "date", "recorded_at", "pk"]
+        permissions = [("publish_outcomeevent", "Kan publisere hendelser")]
+        indexes = [
+            models.Index(
+                fields=["proposal", "superseded_at", "published_at", "date"],
+                name="outcome_event_current",
+            ),
+            models.Index(fields=["date"], name="outcome_event_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {date_format(self.date, 'j. F Y')}"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+    @property
+    def is_current(self):
+        return self.superseded_at is None
+
+    @property
+    def has_evidence(self):
+        return bool(self.evidence_kind and (self.evidence_title or self.evidence_url))
+
+    def clean(self):
+        from advocacy.outcomes import validate_event
+
+        validate_event(self)
+
+
+@register_setting(icon="time")
+class OutcomeSettings(BaseGenericSetting):
+    """How long a proposal may go without news before staff are told to follow it up."""
+
+    stale_after_months = models.PositiveSmallIntegerField(
+        "Uten nytt etter (måneder)",
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Et forslag uten registrerte hendelser så lenge regnes som «uten nytt».",
+    )
+    reminder_after_months = models.PositiveSmallIntegerField(
+        "Påminnelse etter (måneder)",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Når en høring er over fristen og forslagene ikke har fått noe utfall på så "
+        "mange måneder, får den ansvarlige en e-post og forslagene vises under «Følg opp».",
+    )
+
+    panels = [FieldPanel("stale_after_months"), FieldPanel("reminder_after_months")]
+
+    class Meta:
+        verbose_name = "Oppfølging av forslag"
+
+
+class FollowUpReminder(models.Model):
+    """A follow-up reminder sent about a proposal. One per quiet spell: ``quiet_since`` is
+    the date of the proposal's last news when the reminder went out, so the same silence
+    is never reported twice."""
+
+    proposal = models.ForeignKey(
+        "advocacy.Proposal", on_delete=models.CASCADE, related_name="follow_up_reminders"
+    )
+    quiet_since = models.DateField("Uten nytt siden")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField("Sendt", default=timezone.now)
+
+    class Meta:
+        verbose_name = "påminnelse"
+        verbose_name_plural = "påminnelser"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "quiet_since"], name="follow_up_once_per_quiet_spell"
+            )
+        ]
+
+    def __str__(self):
+        return f"Påminnelse {format_date(timezone.localdate(self.sent_at))}: {self.proposal}"
+
+
+def format_date(value):
+    return date_format(value, "j. F Y") if value else ""
+
+
+@receiver(post_save, sender="consultations.Submission")
+def proposals_submitted_with_their_response(sender, instance, created, **kwargs):
+    """When a consultation response is sent, its proposals count as submitted that day."""
+    if created:
+        from advocacy.outcomes import apply_submission_date
+
+        apply_submission_date(instance.consultation_id, instance.submitted_on)

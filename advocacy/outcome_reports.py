@@ -1,0 +1,409 @@
+"""Staff reports on outcomes (Wagtail ReportView, with spreadsheet export): proposals by
+status and authority, stale proposals, adoption rate by year/authority/theme, and the
+board's half-year report. Every figure is aggregated in SQL."""
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from .accountability import figures_by_authority, figures_by_theme, figures_by_year
+from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
+from .models.outcomes import format_date
+from .outcome_admin import year_choices
+from .outcomes import ADOPTED, DECISIVE, Freshness, adoption_rate, today, with_freshness
+
+VIEW_PERMISSION = "advocacy.view_proposal"
+STATUS_COLUMNS = [("none", "Ikke vurdert ennå", "")] + [
+    (value, label, value) for value, label in OutcomeKind.choices
+]
+
+
+class OutcomeReportView(ReportView):
+    header_icon = "pick"
+    paginate_by = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"{self.export_filename}-{today().isoformat()}"
+
+
+class ProposalReportFilterSet(WagtailFilterSet):
+    year = django_filters.ChoiceFilter(
+        label="År sendt inn", method="filter_year", choices=year_choices, empty_label="Alle"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label="Tema", field_name="themes", queryset=Theme.objects.all(), empty_label="Alle"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Type", choices=Proposal.Kind.choices, empty_label="Alle"
+    )
+
+    class Meta:
+        model = Proposal
+        fields = []
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(submitted_on__year=int(value))
+
+
+# --- 1. proposals by status and authority ------------------------------------------------
+
+
+class StatusByAuthorityReport(OutcomeReportView):
+    page_title = "Forslag etter status og myndighet"
+    index_url_name = "advocacy_reports:status_by_authority"
+    index_results_url_name = "advocacy_reports:status_by_authority_results"
+    filterset_class = ProposalReportFilterSet
+    export_filename = "forslag-etter-status-og-myndighet"
+    list_export = ["authority", *[key for key, _label, _value in STATUS_COLUMNS], "total"]
+    export_headings = {
+        "authority": "Myndighet",
+        "total": "Totalt",
+        **{key: label for key, label, _value in STATUS_COLUMNS},
+    }
+    columns = [
+        Column("authority", label="Myndighet"),
+        *[Column(key, label=label) for key, label, _value in STATUS_COLUMNS],
+        Column("total", label="Totalt"),
+    ]
+
+    def get_queryset(self):
+        return Proposal.objects.public()
+
+    def get_filtered_queryset(self):
+        proposals = self.filter_queryset(self.get_queryset())
+        rows = (
+            proposals.values("target_authority__name")
+            .order_by("target_authority__name")
+            .annotate(
+                total=Count("pk"),
+                **{
+                    key: Count("pk", filter=Q(outcome_status=value))
+                    for key, _label, value in STATUS_COLUMNS
+                },
+            )
+        )
+        return [
+            {**row, "authority": row["target_authority__name"] or "Ikke angitt"} for row in rows
+        ]
+
+
+# --- 2. stale proposals ----------------------------------------------------------------
+
+
+class StaleFilterSet(ProposalReportFilterSet):
+    authority = django_filters.ModelChoiceFilter(
+        label="Myndighet",
+        field_name="target_authority",
+        queryset=Authority.objects.all(),
+        empty_label="Alle",
+    )
+
+
+def _status_label(value):
+    return dict(Proposal._meta.get_field("outcome_status").choices).get(value, value)
+
+
+class StaleProposalsReport(OutcomeReportView):
+    page_title = "Forslag uten nytt"
+    index_url_name = "advocacy_reports:stale"
+    index_results_url_name = "advocacy_reports:stale_results"
+    filterset_class = StaleFilterSet
+    export_filename = "forslag-uten-nytt"
+    list_export = [
+        "text",
+        "document_title",
+        "target_authority",
+        "submitted_on",
+        "outcome_status",
+        "outcome_last_event_on",
+    ]
+    export_headings = {
+        "text": "Forslag",
+        "document_title": "Dokument",
+        "target_authority": "Rettet mot",
+        "submitted_on": "Sendt inn",
+        "outcome_status": "Status",
+        "outcome_last_event_on": "Siste hendelse",
+    }
+    custom_field_preprocess = {"outcome_status": {"csv": _status_label, "xlsx": _status_label}}
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "text",
+                label="Forslag",
+                get_url=lambda p: reverse("wagtailsnippets_advocacy_proposal:inspect", args=[p.pk]),
+            ),
+            Column("document_title", label="Dokument"),
+            Column("target_authority", label="Rettet mot"),
+            Column("outcome_status", label="Status", accessor="get_outcome_status_display"),
+            DateColumn("submitted_on", label="Sendt inn"),
+            DateColumn("outcome_last_event_on", label="Siste hendelse"),
+        ]
+
+    def get_queryset(self):
+        return (
+            with_freshness(Proposal.objects.public().select_related("target_authority"))
+            .filter(freshness=Freshness.STALE)
+            .order_by("outcome_last_event_on", "submitted_on", "pk")
+        )
+
+
+# --- 3. adoption rate -------------------------------------------------------------------
+
+
+class AdoptionFilterSet(ProposalReportFilterSet):
+    group = django_filters.ChoiceFilter(
+        label="Grupper etter",
+        method="keep",
+        empty_label=None,
+        choices=[("year", "År"), ("authority", "Myndighet"), ("theme", "Tema")],
+    )
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class AdoptionRateReport(OutcomeReportView):
+    page_title = "Gjennomslag"
+    index_url_name = "advocacy_reports:adoption"
+    index_results_url_name = "advocacy_reports:adoption_results"
+    filterset_class = AdoptionFilterSet
+    export_filename = "gjennomslag"
+    list_export = [
+        "label",
+        "total",
+        "decided",
+        "adopted_total",
+        "rejected",
+        "not_addressed",
+        "pending",
+        "rate",
+    ]
+    export_headings = {
+        "label": "Gruppe",
+        "total": "Forslag",
+        "decided": "Avgjort",
+        "adopted_total": "Helt eller delvis tatt til følge",
+        "rejected": "Ikke tatt til følge",
+        "not_addressed": "Ikke omtalt",
+        "pending": "Venter på svar",
+        "rate": "Gjennomslag (% av avgjorte)",
+    }
+    columns = [Column(key, label=label) for key, label in export_headings.items()]
+    GROUPS = {"year": figures_by_year, "authority": figures_by_authority, "theme": figures_by_theme}
+
+    def get_queryset(self):
+        return Proposal.objects.public()
+
+    def get_filtered_queryset(self):
+        proposals = self.filter_queryset(self.get_queryset())
+        group = self.request.GET.get("group")
+        return self.GROUPS.get(group, figures_by_year)(proposals)
+
+
+# --- 4. the board's half-year report ------------------------------------------------------
+
+
+def previous_half_year(on=None):
+    """The last completed half-year before ``on``: 1 January–30 June or 1 July–31 December."""
+    on = on or today()
+    if on.month <= 6:
+        return datetime.date(on.year - 1, 7, 1), datetime.date(on.year - 1, 12, 31)
+    return datetime.date(on.year, 1, 1), datetime.date(on.year, 6, 30)
+
+
+class HalfYearFilterSet(WagtailFilterSet):
+    # The period is applied by the view (it also sets the default half-year).
+    date = django_filters.DateFromToRangeFilter(
+        label="Periode", widget=DateRangePickerWidget, method="keep"
+    )
+    authority = django_filters.ModelChoiceFilter(
+        label="Myndighet",
+        field_name="proposal__target_authority",
+        queryset=Authority.objects.all(),
+        empty_label="Alle",
+    )
+
+    class Meta:
+        model = OutcomeEvent
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class HalfYearReport(OutcomeReportView):
+    """What LPP submitted in a period and what came of it, for the board's half-yearly
+    status report. Published, current events only, without staff-only notes."""
+
+    page_title = "Halvårsrapport til landsstyret"
+    index_url_name = "advocacy_reports:half_year"
+    index_results_url_name = "advocacy_reports:half_year_results"
+    results_template_name = "advocacy/admin/half_year_results.html"
+    filterset_class = HalfYearFilterSet
+    export_filename = "halvarsrapport"
+    list_export = [
+        "date",
+        "kind",
+        "proposal.text",
+        "proposal.document_title",
+        "proposal.target_authority",
+        "evidence_kind",
+        "evidence_title",
+        "evidence_chapter",
+        "evidence_url",
+        "lpp_named",
+        "public_note",
+    ]
+    export_headings = {
+        "date": "Dato",
+        "kind": "Hva skjedde",
+        "proposal.text": "Forslag",
+        "proposal.document_title": "Dokument",
+        "proposal.target_authority": "Rettet mot",
+        "evidence_kind": "Kilde",
+        "evidence_title": "Kildens tittel",
+        "evidence_chapter": "Kapittel",
+        "evidence_url": "Lenke",
+        "lpp_named": "LPP nevnt",
+        "public_note": "Merknad",
+    }
+
+    @cached_property
+    def custom_field_preprocess(self):
+        kinds = dict(OutcomeKind.choices)
+        evidence = dict(OutcomeEvent._meta.get_field("evidence_kind").choices)
+        yes_no = {True: "Ja", False: "Nei"}
+        return {
+            "kind": {"csv": kinds.get, "xlsx": kinds.get},
+            "evidence_kind": {
+                "csv": lambda v: evidence.get(v, ""),
+                "xlsx": lambda v: evidence.get(v, ""),
+            },
+            "lpp_named": {"csv": yes_no.get, "xlsx": yes_no.get},
+        }
+
+    @cached_property
+    def columns(self):
+        return [
+            DateColumn("date", label="Dato"),
+            Column("kind", label="Hva skjedde", accessor="get_kind_display"),
+            TitleColumn(
+                "proposal",
+                label="Forslag",
+                accessor="proposal.text",
+                get_url=lambda e: reverse(
+                    "wagtailsnippets_advocacy_proposal:inspect", args=[e.proposal_id]
+                ),
+            ),
+            Column("document", label="Dokument", accessor="proposal.document_title"),
+            Column("authority", label="Rettet mot", accessor="proposal.target_authority"),
+            Column("evidence", label="Kilde", accessor="evidence_title"),
+        ]
+
+    @cached_property
+    def period(self):
+        start, end = previous_half_year()
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            chosen = filters.form.cleaned_data.get("date")
+            if chosen and chosen.start:
+                start = chosen.start.date()
+            if chosen and chosen.stop:
+                end = chosen.stop.date()
+        return start, end
+
+    def get_queryset(self):
+        start, end = self.period
+        return (
+            OutcomeEvent.objects.current()
+            .published()
+            .filter(
+                proposal__source_page__live=True,
+                proposal__retired_at__isnull=True,
+                date__gte=start,
+                date__lte=end,
+            )
+            .select_related("proposal__target_authority")
+            .defer("staff_note")
+            .order_by("date", "pk")
+        )
+
+    def summary(self):
+        start, end = self.period
+        authority = None
+        if self.filters is not None and self.filters.is_valid():
+            authority = self.filters.form.cleaned_data.get("authority")
+        proposals = Proposal.objects.public()
+        events = (
+            OutcomeEvent.objects.current()
+            .published()
+            .filter(
+                proposal__source_page__live=True,
+                proposal__retired_at__isnull=True,
+                date__gte=start,
+                date__lte=end,
+            )
+        )
+        if authority:
+            proposals = proposals.filter(target_authority=authority)
+            events = events.filter(proposal__target_authority=authority)
+        submitted = proposals.filter(submitted_on__gte=start, submitted_on__lte=end).aggregate(
+            proposals=Count("pk"),
+            documents=Count("source_page", distinct=True),
+        )
+        # Decisions in the period: each proposal counted once, by its latest decisive
+        # event dated inside the period.
+        decided = events.filter(kind__in=DECISIVE).values("proposal").distinct()
+        decisions = proposals.filter(pk__in=decided).aggregate(
+            decided=Count("pk"),
+            adopted=Count("pk", filter=Q(outcome_status__in=ADOPTED)),
+        )
+        by_kind = dict(events.values_list("kind").annotate(n=Count("pk")).order_by())
+        return {
+            "start": format_date(start),
+            "end": format_date(end),
+            "submitted": submitted["proposals"],
+            "documents": submitted["documents"],
+            "decided": decisions["decided"],
+            "adopted": decisions["adopted"],
+            "rate": adoption_rate(decisions["adopted"], decisions["decided"]),
+            "by_kind": [(label, by_kind.get(value, 0)) for value, label in OutcomeKind.choices],
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = self.summary()
+        return context
+
+
+REPORTS = [
+    ("status-og-myndighet/", "status_by_authority", StatusByAuthorityReport),
+    ("uten-nytt/", "stale", StaleProposalsReport),
+    ("gjennomslag/", "adoption", AdoptionRateReport),
+    ("halvarsrapport/", "half_year", HalfYearReport),
+]
+
+
+def report_urlpatterns():
+    patterns = []
+    for route, name, view in REPORTS:
+        patterns.append(path(route, view.as_view(), name=name))
+        patterns.append(
+            path(f"{route}resultater/", view.as_view(results_only=True), name=f"{name}_results")
+        )
+    return patterns

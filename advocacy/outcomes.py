@@ -1,0 +1,346 @@
+"""The rules of outcome tracking: what counts as a proposal's status and freshness, what
+an acceptable event is, and how events are recorded, corrected and published.
+
+* **Status** is the latest *decisive* published event (adopted, partly adopted,
+  rejected, not addressed, implemented); before there is one, the latest published
+  event of any kind (submitted, acknowledged, …) shows how far it has come.
+* **Freshness** is kept apart: ``final`` when the status closes the matter
+  (implemented, rejected, not addressed), ``stale`` when nothing has been published
+  for :attr:`OutcomeSettings.stale_after_months` months, otherwise ``active``.
+* Status lives in denormalised columns on :class:`~advocacy.models.Proposal`, updated
+  here in a constant number of UPDATE statements, so lists and figures over thousands
+  of proposals aggregate in SQL. Freshness depends on today's date, so it is an SQL
+  annotation (:func:`with_freshness`).
+"""
+
+import datetime
+from calendar import monthrange
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import OutcomeEvent, OutcomeKind, OutcomeSettings, Proposal
+from .models.outcomes import format_date
+
+K = OutcomeKind
+DECISIVE = (K.ADOPTED, K.PARTLY_ADOPTED, K.REJECTED, K.NOT_ADDRESSED, K.IMPLEMENTED)
+PROGRESS = (K.SUBMITTED, K.ACKNOWLEDGED, K.DIALOGUE, K.CONSIDERATION)
+# "Helt eller delvis tatt til følge": implemented counts, it was adopted first.
+ADOPTED = (K.ADOPTED, K.PARTLY_ADOPTED, K.IMPLEMENTED)
+FINAL = (K.IMPLEMENTED, K.REJECTED, K.NOT_ADDRESSED)
+
+
+class Freshness(models.TextChoices):
+    ACTIVE = "active", "Aktiv"
+    STALE = "stale", "Uten nytt"
+    FINAL = "final", "Avsluttet"
+
+
+# The outcome categories of the public figures, in the order charts and tables show them.
+# "pending" gathers every proposal without a decisive outcome.
+CATEGORIES = [
+    ("implemented", "Gjennomført", (K.IMPLEMENTED,)),
+    ("adopted", "Tatt til følge", (K.ADOPTED,)),
+    ("partly_adopted", "Delvis tatt til følge", (K.PARTLY_ADOPTED,)),
+    ("rejected", "Ikke tatt til følge", (K.REJECTED,)),
+    ("not_addressed", "Ikke omtalt", (K.NOT_ADDRESSED,)),
+    ("pending", "Venter på svar", ("", *PROGRESS)),
+]
+CATEGORY_LABELS = {key: label for key, label, _statuses in CATEGORIES}
+CATEGORY_STATUSES = {key: statuses for key, _label, statuses in CATEGORIES}
+
+
+def today():
+    return timezone.localdate()
+
+
+def months_before(day, months):
+    """The same day ``months`` calendar months earlier (clamped to the month's end)."""
+    month_index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def stale_after_months():
+    return OutcomeSettings.load().stale_after_months
+
+
+def freshness_expression(on=None, months=None):
+    cutoff = months_before(on or today(), months or stale_after_months())
+    return Case(
+        When(outcome_status__in=FINAL, then=Value(Freshness.FINAL.value)),
+        When(
+            Q(outcome_last_event_on__lt=cutoff)
+            | Q(outcome_last_event_on__isnull=True, submitted_on__lt=cutoff),
+            then=Value(Freshness.STALE.value),
+        ),
+        default=Value(Freshness.ACTIVE.value),
+        output_field=models.CharField(),
+    )
+
+
+def with_freshness(queryset, on=None, months=None):
+    """Annotate ``freshness`` (active / stale / final) in SQL, as of ``on`` (today)."""
+    return queryset.annotate(freshness=freshness_expression(on, months))
+
+
+def freshness_label(value):
+    return Freshness(value).label if value else ""
+
+
+def category_counts(prefix=""):
+    """Count(...) aggregates, one per outcome category, plus ``total``, ``decided`` and
+    ``adopted_total``. ``prefix`` reaches the proposal through a relation
+    (``"content_object__"`` from a theme link)."""
+    status = f"{prefix}outcome_status__in"
+    aggregates = {
+        key: Count("pk", filter=Q(**{status: statuses})) for key, _label, statuses in CATEGORIES
+    }
+    aggregates["total"] = Count("pk")
+    aggregates["decided"] = Count("pk", filter=Q(**{status: DECISIVE}))
+    aggregates["adopted_total"] = Count("pk", filter=Q(**{status: ADOPTED}))
+    return aggregates
+
+
+def adoption_rate(adopted, decided):
+    """Share of decided proposals that were wholly or partly adopted, in whole percent;
+    None while nothing is decided."""
+    if not decided:
+        return None
+    return round(100 * adopted / decided)
+
+
+def summary_text(adopted, total):
+    if not total:
+        return "Ingen forslag ennå"
+    noun = "forslag"
+    return f"{adopted} av {total} {noun} helt eller delvis tatt til følge"
+
+
+def outcome_summary(proposals):
+    """The roll-up of a set of proposals (e.g. one consultation response's), in one query:
+    ``{"adopted": 3, "total": 7, "decided": 5, "text": "3 av 7 forslag helt eller delvis
+    tatt til følge"}``."""
+    figures = proposals.aggregate(
+        total=Count("pk"),
+        adopted=Count("pk", filter=Q(outcome_status__in=ADOPTED)),
+        decided=Count("pk", filter=Q(outcome_status__in=DECISIVE)),
+    )
+    figures["text"] = summary_text(figures["adopted"], figures["total"])
+    return figures
+
+
+# --- validation -----------------------------------------------------------------------
+
+
+def submitted_date(proposal):
+    if proposal.submitted_on:
+        return proposal.submitted_on
+    if proposal.first_published_at:
+        return timezone.localdate(proposal.first_published_at)
+    return None
+
+
+def validate_event(event, on=None):
+    """The rules every event obeys, with Norwegian messages keyed by field."""
+    errors = {}
+    if event.date:
+        if event.date > (on or today()):
+            errors["date"] = (
+                "Datoen kan ikke være frem i tid. Registrer hendelser når de har skjedd."
+            )
+        elif event.kind != K.SUBMITTED and event.proposal_id:
+            sent = submitted_date(event.proposal)
+            if sent and event.date < sent:
+                errors["date"] = (
+                    f"Datoen er før forslaget ble sendt inn ({format_date(sent)}). "
+                    "Sjekk datoen, eller registrer først når forslaget ble sendt inn."
+                )
+    evidence_details = any(
+        (event.evidence_title, event.evidence_chapter, event.evidence_url, event.evidence_quote)
+    )
+    if evidence_details and not event.evidence_kind:
+        errors["evidence_kind"] = "Velg hva slags kilde dette er."
+    elif event.evidence_kind and not (event.evidence_title or event.evidence_url):
+        errors["evidence_title"] = "Oppgi kildens tittel eller en lenke til den."
+    if event.kind == K.IMPLEMENTED and not event.has_evidence:
+        errors.setdefault(
+            "evidence_kind",
+            "«Gjennomført» må dokumenteres: oppgi kilden (for eksempel lov, forskrift eller "
+            "budsjett) med tittel eller lenke.",
+        )
+    if event.corrects_id and event._state.adding:
+        original = event.corrects
+        if original.superseded_at is not None:
+            errors["__all__"] = "Denne hendelsen er allerede rettet. Rett den nyeste versjonen."
+        elif original.corrections.filter(
+            superseded_at__isnull=True, published_at__isnull=True
+        ).exists():
+            errors["__all__"] = (
+                "Det finnes allerede en rettelse av denne hendelsen som venter på publisering. "
+                "Publiser eller rett den i stedet."
+            )
+        elif original.proposal_id != event.proposal_id:
+            errors["__all__"] = "En rettelse må gjelde samme forslag."
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- keeping the proposal's status in step ----------------------------------------------
+
+
+def refresh_outcomes(proposal_ids):
+    """Recompute the status columns of the given proposals from their current events:
+    one UPDATE per 500 proposals, whatever the number of events."""
+    ids = sorted({int(pk) for pk in proposal_ids})
+    current = OutcomeEvent.objects.filter(proposal=OuterRef("pk"), superseded_at__isnull=True)
+    published = current.filter(published_at__isnull=False).order_by("-date", "-recorded_at", "-pk")
+    decisive = published.filter(kind__in=DECISIVE)
+    submitted = current.filter(kind=K.SUBMITTED).order_by("date", "pk")
+    for start in range(0, len(ids), 500):
+        Proposal.objects.filter(pk__in=ids[start : start + 500]).update(
+            outcome_status=Coalesce(
+                Subquery(decisive.values("kind")[:1]),
+                Subquery(published.values("kind")[:1]),
+                Value(""),
+            ),
+            outcome_date=Coalesce(
+                Subquery(decisive.values("date")[:1]), Subquery(published.values("date")[:1])
+            ),
+            outcome_last_event_on=Subquery(published.values("date")[:1]),
+            submitted_on=Coalesce(Subquery(submitted.values("date")[:1]), F("submitted_on")),
+        )
+
+
+# --- recording, correcting, publishing ----------------------------------------------------
+
+EVENT_FIELDS = [
+    "kind",
+    "date",
+    "evidence_kind",
+    "evidence_title",
+    "evidence_chapter",
+    "evidence_url",
+    "evidence_quote",
+    "lpp_named",
+    "public_note",
+    "staff_note",
+]
+
+
+EXCLUDE_FROM_CLEAN = ["proposal", "recorded_by", "published_by", "corrects"]
+
+
+def _new_event(proposal, data, user, corrects=None):
+    fields = {name: data[name] for name in EVENT_FIELDS if name in data}
+    return OutcomeEvent(proposal=proposal, recorded_by=user, corrects=corrects, **fields)
+
+
+def record_events(proposals, data, user=None, publish=False):
+    """Record the same event for each proposal, all or nothing. Raises ValidationError
+    naming each proposal the event does not fit."""
+    events = [_new_event(proposal, data, user) for proposal in proposals]
+    problems = []
+    for event in events:
+        try:
+            event.full_clean(exclude=EXCLUDE_FROM_CLEAN)
+        except ValidationError as error:
+            if len(events) == 1:
+                raise
+            messages = [m for field_messages in error.message_dict.values() for m in field_messages]
+            problems.append(f"«{event.proposal}»: {' '.join(messages)}")
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        now = timezone.now()
+        for event in events:
+            event.recorded_at = now
+            if publish:
+                event.published_at = now
+                event.published_by = user
+        for event in events:
+            # One save each (not bulk_create) so post_save reaches every listener, such
+            # as the public page cache.
+            event.save()
+        refresh_outcomes(p.pk for p in proposals)
+    return events
+
+
+def record_event(proposal, data, user=None, publish=False):
+    return record_events([proposal], data, user=user, publish=publish)[0]
+
+
+def correct_event(original, data, user=None, publish=False):
+    """Record a corrected version of ``original``. The original is kept, marked as
+    superseded once the correction counts: at once when the original was never
+    published or the correction is published now, otherwise when the correction is."""
+    event = _new_event(original.proposal, data, user, corrects=original)
+    event.full_clean(exclude=EXCLUDE_FROM_CLEAN)
+    with transaction.atomic():
+        event.save()
+        if publish:
+            publish_events(OutcomeEvent.objects.filter(pk=event.pk), user)
+        elif not original.is_published:
+            _supersede([original])
+            refresh_outcomes([original.proposal_id])
+    event.refresh_from_db()
+    return event
+
+
+def _supersede(events, when=None):
+    when = when or timezone.now()
+    for event in events:
+        if event.superseded_at is None:
+            event.superseded_at = when
+            event.save(update_fields=["superseded_at"])
+
+
+def publish_events(events, user=None):
+    """Publish the given draft events (current ones only); returns how many."""
+    with transaction.atomic():
+        drafts = list(
+            events.filter(published_at__isnull=True, superseded_at__isnull=True).select_for_update()
+        )
+        if not drafts:
+            return 0
+        now = timezone.now()
+        for draft in drafts:
+            draft.published_at = now
+            draft.published_by = user
+            draft.save(update_fields=["published_at", "published_by"])
+        originals = OutcomeEvent.objects.filter(
+            pk__in=[e.corrects_id for e in drafts if e.corrects_id], superseded_at__isnull=True
+        )
+        _supersede(list(originals), when=now)
+        refresh_outcomes(e.proposal_id for e in drafts)
+    return len(drafts)
+
+
+# --- consultation responses ---------------------------------------------------------
+
+
+def apply_submission_date(consultation_id, submitted_on):
+    """A response's proposals were submitted when the response was sent: give them that
+    date unless staff recorded a «Sendt inn» event of their own."""
+    own_date = OutcomeEvent.objects.filter(
+        proposal=OuterRef("pk"), kind="submitted", superseded_at__isnull=True
+    )
+    in_response = Proposal.objects.filter(
+        source_page__consultationresponsepage__consultation=consultation_id
+    )
+    in_response.filter(~Exists(own_date)).update(submitted_on=submitted_on)
+
+
+def submission_date_for_page(page_id):
+    """The date the consultation response on ``page_id`` was sent, if it has been."""
+    from consultations.models import Submission
+
+    return (
+        Submission.objects.filter(consultation__response__pk=page_id)
+        .values_list("submitted_on", flat=True)
+        .first()
+    )

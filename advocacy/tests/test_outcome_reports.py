@@ -1,0 +1,121 @@
+"""Staff reports, checked against hand-counted figures, and their spreadsheet exports."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+
+from advocacy.outcome_reports import previous_half_year
+from advocacy.outcomes import record_event
+from lpp import roles
+
+from .outcome_helpers import authority, event_data, make_document, make_proposal
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def staff_client(client, make_user):
+    client.force_login(make_user(roles.STAFF))
+    return client
+
+
+@pytest.fixture
+def data(home_page):
+    hod = authority("Helse- og omsorgsdepartementet", "HOD")
+    hdir = authority("Helsedirektoratet", "Hdir")
+    doc = make_document(home_page, title="Høringssvar 2025")
+    # HOD: adopted, rejected, none ; Hdir: adopted (then implemented), none
+    a = make_proposal(doc, "A", D(2025, 1, 10), hod)
+    record_event(a, event_data("adopted", D(2025, 3, 1), staff_note="INTERNT-A"), publish=True)
+    b = make_proposal(doc, "B", D(2025, 1, 10), hod)
+    record_event(b, event_data("rejected", D(2025, 8, 15)), publish=True)
+    make_proposal(doc, "C", D(2025, 1, 10), hod)
+    d = make_proposal(doc, "D", D(2025, 9, 1), hdir)
+    record_event(d, event_data("adopted", D(2025, 10, 1)), publish=True)
+    record_event(d, event_data("implemented", D(2025, 11, 20)), publish=True)
+    make_proposal(doc, "E", D(2024, 2, 1), hdir)
+    draft = make_proposal(doc, "F", D(2025, 9, 1), hdir)
+    record_event(draft, event_data("rejected", D(2025, 9, 10)))  # a draft: not counted
+    return {"hod": hod, "hdir": hdir}
+
+
+def export_rows(client, url, params=None):
+    response = client.get(url, {**(params or {}), "export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_status_by_authority(staff_client, data):
+    url = reverse("advocacy_reports:status_by_authority")
+    assert staff_client.get(url).status_code == 200
+    rows = {row["Myndighet"]: row for row in export_rows(staff_client, url)}
+    hod, hdir = rows["Helse- og omsorgsdepartementet"], rows["Helsedirektoratet"]
+    assert (hod["Tatt til følge"], hod["Ikke tatt til følge"], hod["Ikke vurdert ennå"]) == (
+        "1",
+        "1",
+        "1",
+    )
+    assert hod["Totalt"] == "3"
+    assert (hdir["Gjennomført"], hdir["Ikke vurdert ennå"], hdir["Totalt"]) == ("1", "2", "3")
+    rows = {r["Myndighet"]: r for r in export_rows(staff_client, url, {"year": "2024"})}
+    assert rows == {"Helsedirektoratet": rows["Helsedirektoratet"]}
+    assert rows["Helsedirektoratet"]["Totalt"] == "1"
+
+
+def test_stale_proposals(staff_client, data, settings):
+    url = reverse("advocacy_reports:stale")
+    texts = {row["Forslag"] for row in export_rows(staff_client, url)}
+    # As of today (2026 or later), with the default six months: everything without a
+    # final outcome and without news since is stale; B (rejected) and D (implemented)
+    # are final.
+    assert texts == {"A", "C", "E", "F"}
+    html = staff_client.get(url).content.decode()
+    assert "Forslag uten nytt" in html
+
+
+def test_adoption_rate_by_year_authority_and_theme(staff_client, data):
+    url = reverse("advocacy_reports:adoption")
+    years = {row["Gruppe"]: row for row in export_rows(staff_client, url, {"group": "year"})}
+    # 2025: A adopted, B rejected, C none, D implemented, F none (draft) → 2 of 3 decided.
+    assert years["2025"]["Forslag"] == "5" and years["2025"]["Avgjort"] == "3"
+    assert years["2025"]["Helt eller delvis tatt til følge"] == "2"
+    assert years["2025"]["Gjennomslag (% av avgjorte)"] == "67"
+    assert years["2024"]["Gjennomslag (% av avgjorte)"] == ""
+    authorities = {r["Gruppe"]: r for r in export_rows(staff_client, url, {"group": "authority"})}
+    assert authorities["Helse- og omsorgsdepartementet"]["Gjennomslag (% av avgjorte)"] == "50"
+    assert authorities["Helsedirektoratet"]["Gjennomslag (% av avgjorte)"] == "100"
+
+
+def test_half_year_report_for_a_chosen_period(staff_client, data):
+    url = reverse("advocacy_reports:half_year")
+    params = {"date_from": "2025-07-01", "date_to": "2025-12-31"}
+    html = staff_client.get(url, params).content.decode()
+    assert "Perioden 1. juli 2025 – 31. desember 2025" in html
+    # Submitted in the period: D and F. Decided in the period: B (rejected) and D.
+    assert "<strong>2 forslag</strong> i 1 dokumenter" in html
+    assert "<strong>2 forslag</strong>, hvorav 1 helt eller delvis tatt til følge (50 %)" in html
+    rows = export_rows(staff_client, url, params)
+    assert [(r["Forslag"], r["Hva skjedde"]) for r in rows] == [
+        ("B", "Ikke tatt til følge"),
+        ("D", "Tatt til følge"),
+        ("D", "Gjennomført"),
+    ]
+    assert "INTERNT-A" not in html
+
+
+def test_half_year_defaults_to_the_last_completed_half_year():
+    assert previous_half_year(D(2026, 11, 24)) == (D(2026, 1, 1), D(2026, 6, 30))
+    assert previous_half_year(D(2026, 3, 1)) == (D(2025, 7, 1), D(2025, 12, 31))
+
+
+def test_reports_are_for_staff_and_board_only(client, make_user, data):
+    url = reverse("advocacy_reports:adoption")
+    client.force_login(make_user(roles.PLATFORM_GROUP))
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(make_user(roles.BOARD))
+    assert client.get(url).status_code == 200

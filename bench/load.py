@@ -1,0 +1,215 @@
+"""Load benchmark: the public site under a media spike, with and without the page cache.
+
+Builds a throw-away copy of the demo site (SQLite in a temporary folder, production
+settings: DEBUG off, WhiteNoise with compressed, hashed static files), serves it with
+gunicorn on 127.0.0.1, and runs locust headless for 60 s with 50 concurrent users
+(no think time) over a mixed load: the home page, the theme pages, the platform and its
+chapters, the consultation response archive (with filters) and responses, the "what
+came of our proposals" pages, search, the API and a Word download. Then the same run
+with the page cache off. Prints requests/s, median and 95th percentile latency, and
+errors for each, and the cached/uncached throughput ratio.
+
+    .venv/bin/python bench/load.py            # LOAD_SECONDS=60 LOAD_USERS=50 by default
+
+Only 127.0.0.1 is ever contacted. Exits non-zero if any request failed.
+"""
+
+import csv
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
+USERS = int(os.environ.get("LOAD_USERS", "50"))
+WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
+
+URLS_SCRIPT = r"""
+import json
+from django.apps import apps
+from wagtail.models import Page
+from advocacy.models import Theme
+
+urls = {"page": ["/", "/om-lpp/", "/tema/"], "search": [], "docx": [], "api": []}
+urls["page"] += [theme.get_absolute_url() for theme in Theme.objects.all()[:8]]
+for page in Page.objects.live().public().filter(depth__gt=2).specific()[:40]:
+    urls["page"].append(page.url)
+urls["page"] += ["/hva-skjedde/", "/hva-skjedde/forslag/", "/hva-skjedde/forslag/?utfall=pending"]
+for word in ("pårørende", "taushetsplikt", "tvang", "barn som pårørende", "ROP"):
+    urls["search"].append("/sok/?q=" + word)
+urls["api"] += ["/api/v2/pages/", "/api/v2/proposals/", "/api/v2/themes/"]
+exportable = [
+    p for p in Page.objects.live().public().specific()
+    if type(p).__name__ in {"ConsultationResponsePage", "AgreementPage", "PlatformPage"}
+]
+urls["docx"] = [f"/last-ned/word/{p.pk}/" for p in exportable[:3]]
+print(json.dumps(urls))
+"""
+
+LOCUSTFILE = """
+import json, random
+from locust import FastHttpUser, constant, task
+
+URLS = json.loads({urls!r})
+
+
+class Visitor(FastHttpUser):
+    wait_time = constant(0)
+
+    def get(self, group, name):
+        if URLS[group]:
+            self.client.get(random.choice(URLS[group]), name=name)
+
+    @task(14)
+    def page(self):
+        self.get("page", "side")
+
+    @task(3)
+    def search(self):
+        self.get("search", "søk")
+
+    @task(2)
+    def api(self):
+        self.get("api", "api")
+
+    @task(1)
+    def docx(self):
+        self.get("docx", "word")
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(args, env, **kwargs):
+    result = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, **kwargs
+    )
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args)} mislyktes:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(workdir):
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}},
+        "DJANGO_SETTINGS_MODULE": "lpp.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "CACHE_URL": f"file://{workdir / 'cache'}",
+    }
+    print("Bygger demonettstedet (migrate, demoinnhold, collectstatic) …", flush=True)
+    run(["manage.py", "migrate", "--noinput", "-v0"], env)
+    run(["manage.py", "load_demo_content"], env)
+    run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
+    urls = json.loads(run(["manage.py", "shell", "-c", URLS_SCRIPT], env).strip().splitlines()[-1])
+    urls = {
+        group: [urllib.parse.quote(path, safe="/?=&") for path in paths]
+        for group, paths in urls.items()
+    }
+    return env, urls
+
+
+def serve(env, port, page_cache):
+    env = {**env, "PAGE_CACHE": "on" if page_cache else "off"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "lpp.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    sys.exit("gunicorn svarte ikke.")
+
+
+def warm_up(port, urls):
+    for group in urls.values():
+        for path in group:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+                response.read()
+
+
+def load(workdir, env, urls, page_cache):
+    port = free_port()
+    server = serve(env, port, page_cache)
+    try:
+        warm_up(port, urls)
+        locustfile = workdir / "locustfile.py"
+        locustfile.write_text(LOCUSTFILE.format(urls=json.dumps(urls)))
+        prefix = workdir / ("med-cache" if page_cache else "uten-cache")
+        subprocess.run(
+            [sys.executable, "-m", "locust", "-f", str(locustfile), "--headless",
+             "-u", str(USERS), "-r", str(USERS), "-t", f"{SECONDS}s", "--stop-timeout", "10",
+             "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
+             "--loglevel", "ERROR"],
+            cwd=workdir, env={k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"},
+            capture_output=True, text=True, timeout=SECONDS + 120,
+        )
+        with open(f"{prefix}_stats.csv", newline="") as handle:
+            rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return rows
+
+
+def summary(label, rows):
+    total = rows["Aggregated"]
+    figures = {
+        "rps": float(total["Requests/s"]),
+        "median": float(total["Median Response Time"]),
+        "p95": float(total["95%"]),
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+    }
+    print(f"\n{label}: {figures['requests']} forespørsler på {SECONDS} s med {USERS} brukere")
+    print(f"  {'':10} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'feil':>6}")
+    for name in ("side", "søk", "api", "word", "Aggregated"):
+        if name in rows:
+            row = rows[name]
+            print(f"  {('totalt' if name == 'Aggregated' else name):10} "
+                  f"{float(row['Requests/s']):8.1f} {float(row['Median Response Time']):10.0f} "
+                  f"{float(row['95%']):8.0f} {int(row['Failure Count']):6d}")
+    return figures
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="lpp-load-") as tmp:
+        workdir = Path(tmp)
+        env, urls = prepare(workdir)
+        print(f"Adresser: {sum(len(v) for v in urls.values())} "
+              f"({len(urls['page'])} sider, {len(urls['search'])} søk, "
+              f"{len(urls['api'])} API, {len(urls['docx'])} Word)", flush=True)
+        cached = summary("Med sidecache", load(workdir, env, urls, page_cache=True))
+        uncached = summary("Uten sidecache", load(workdir, env, urls, page_cache=False))
+    ratio = cached["rps"] / uncached["rps"] if uncached["rps"] else float("inf")
+    print(f"\nForhold med/uten cache: {ratio:.1f}× forespørsler per sekund, "
+          f"median {uncached['median']:.0f} → {cached['median']:.0f} ms, "
+          f"p95 {uncached['p95']:.0f} → {cached['p95']:.0f} ms")
+    if cached["errors"] or uncached["errors"]:
+        sys.exit(f"Feil under lasten: {cached['errors']} med cache, {uncached['errors']} uten.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Daily: e-mail the responsible staff member N days before a consultation's internal
+draft deadline and its høringsfrist. Each reminder is recorded (SentReminder, unique per
+consultation, kind and date) before it is sent, in one transaction, so a reminder goes
+out once however often the command runs."""
+
+import datetime
+import smtplib
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from consultations.models import Consultation, SentReminder
+from consultations.status import DRAFT_STATUSES, OPEN_STATUSES
+
+DEFAULT_DAYS = 7
+
+
+def due_reminders(today, days):
+    """(consultation, kind, due date) for every reminder that should go out today."""
+    horizon = today + datetime.timedelta(days=days)
+    base = (
+        Consultation.objects.select_related("responsible", "authority")
+        .filter(responsible__isnull=False, responsible__is_active=True)
+        .exclude(responsible__email="")
+    )
+    for consultation in base.filter(
+        status__in=DRAFT_STATUSES, draft_deadline__gte=today, draft_deadline__lte=horizon
+    ).order_by("draft_deadline", "pk"):
+        yield consultation, SentReminder.Kind.DRAFT_DEADLINE, consultation.draft_deadline
+    for consultation in base.filter(
+        status__in=OPEN_STATUSES, deadline__gte=today, deadline__lte=horizon
+    ).order_by("deadline", "pk"):
+        yield consultation, SentReminder.Kind.DEADLINE, consultation.deadline
+
+
+def send_reminder(consultation, kind, due_on, today):
+    """Record and send one reminder. Returns False if it was already sent."""
+    user = consultation.responsible
+    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailsnippets_consultations_consultation:edit", args=[consultation.pk]
+    )
+    context = {
+        "consultation": consultation,
+        "kind_label": SentReminder.Kind(kind).label.lower(),
+        "due_on": due_on,
+        "days_left": (due_on - today).days,
+        "edit_url": edit_url,
+        "user": user,
+    }
+    subject = render_to_string("consultations/email/reminder_subject.txt", context)
+    body = render_to_string("consultations/email/reminder.txt", context)
+    try:
+        with transaction.atomic():
+            SentReminder.objects.create(
+                consultation=consultation,
+                kind=kind,
+                due_on=due_on,
+                recipient=user,
+                email=user.email,
+            )
+            send_mail(" ".join(subject.split()), body, None, [user.email])
+    except IntegrityError:
+        return False
+    return True
+
+
+class Command(BaseCommand):
+    help = (
+        "Sender e-post til den ansvarlige N dager før intern frist og høringsfrist. "
+        "Kjøres daglig; samme påminnelse sendes aldri to ganger."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dager",
+            type=int,
+            default=DEFAULT_DAYS,
+            dest="days",
+            help=f"Hvor mange dager før fristen (standard {DEFAULT_DAYS}).",
+        )
+        parser.add_argument(
+            "--dato",
+            dest="today",
+            default=None,
+            help="Kjør som om det var denne datoen (ÅÅÅÅ-MM-DD). For testing.",
+        )
+
+    def handle(self, *args, days, today, **options):
+        if days < 0 or days > 365:
+            raise CommandError("--dager må være mellom 0 og 365.")
+        if today:
+            try:
+                today = datetime.date.fromisoformat(today)
+            except ValueError as error:
+                raise CommandError(
+                    "--dato må skrives ÅÅÅÅ-MM-DD, for eksempel 2026-11-24."
+                ) from error
+        else:
+            today = timezone.localdate()
+        sent = skipped = 0
+        failed = []
+        for consultation, kind, due_on in list(due_reminders(today, days)):
+            try:
+                was_sent = send_reminder(consultation, kind, due_on, today)
+            except (OSError, smtplib.SMTPException) as error:
+                # Not recorded as sent (the transaction rolled back): tomorrow's run retries.
+                failed.append(f"{consultation} ({consultation.responsible.email}): {error}")
+                continue
+            if was_sent:
+                sent += 1
+            else:
+                skipped += 1
+        self.stdout.write(f"Sendte {sent} påminnelser ({skipped} var sendt fra før).")
+        if failed:
+            raise CommandError(
+                f"{len(failed)} påminnelser kunne ikke sendes:\n" + "\n".join(failed)
+            )

@@ -1,0 +1,278 @@
+import datetime
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from advocacy.models import Authority, Theme
+from lpp.roles import STAFF
+
+from .forms import ConsultationForm
+from .models import Consultation, SentReminder
+from .panels import ConsultationStatusPanel
+from .status import Status
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def escape_spreadsheet_value(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe
+    (OWASP: CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def staff_users(request):
+    return (
+        get_user_model()
+        .objects.filter(groups__name=STAFF, is_active=True)
+        .order_by("first_name", "last_name", "username")
+        .distinct()
+    )
+
+
+class DeadlineWindow:
+    CHOICES = [
+        ("passert", "Fristen er passert"),
+        ("7", "Innen 7 dager"),
+        ("30", "Innen 30 dager"),
+        ("90", "Innen 90 dager"),
+        ("senere", "Om mer enn 90 dager"),
+    ]
+
+    @staticmethod
+    def filter(queryset, name, value):
+        today = timezone.localdate()
+        if value == "passert":
+            return queryset.filter(deadline__lt=today)
+        if value == "senere":
+            return queryset.filter(deadline__gt=today + datetime.timedelta(days=90))
+        if value in {"7", "30", "90"}:
+            return queryset.filter(
+                deadline__gte=today, deadline__lte=today + datetime.timedelta(days=int(value))
+            )
+        return queryset
+
+
+class ConsultationFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label="Status", choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    frist = django_filters.ChoiceFilter(
+        label="Høringsfrist",
+        choices=DeadlineWindow.CHOICES,
+        method=DeadlineWindow.filter,
+        empty_label="Alle frister",
+    )
+    authority = django_filters.ModelChoiceFilter(
+        label="Myndighet", queryset=Authority.objects.order_by("name"), empty_label="Alle"
+    )
+    themes = django_filters.ModelChoiceFilter(
+        label="Tema",
+        queryset=Theme.objects.order_by("name"),
+        field_name="themes",
+        empty_label="Alle temaer",
+    )
+    responsible = django_filters.ModelChoiceFilter(
+        label="Ansvarlig", queryset=staff_users, empty_label="Alle"
+    )
+
+    class Meta:
+        model = Consultation
+        fields = []
+
+
+class DeadlineColumn(Column):
+    cell_template_name = "consultations/admin/deadline_cell.html"
+
+
+class ConsultationIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("authority", "responsible")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.is_export:
+            queryset = queryset.prefetch_related("themes")
+        return queryset
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return escape_spreadsheet_value(value)
+
+
+class ConsultationEditView(EditView):
+    @property
+    def header_buttons(self):
+        buttons = list(getattr(super(), "header_buttons", []))
+        if self.object.status == Status.APPROVED and self.request.user.has_perm(
+            "consultations.change_consultation"
+        ):
+            buttons.append(
+                HeaderButton(
+                    "Registrer innsending",
+                    url=reverse("consultations_admin:submit", args=[self.object.pk]),
+                    icon_name="mail",
+                )
+            )
+        return buttons
+
+
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    icon = "date"
+    menu_label = "Høringer"
+    menu_name = "consultations"
+    add_to_admin_menu = False
+    index_view_class = ConsultationIndexView
+    edit_view_class = ConsultationEditView
+    filterset_class = ConsultationFilterSet
+    search_fields = ["title", "case_number", "our_reference", "authority__name", "notes"]
+    search_backend_name = None
+    ordering = ["deadline", "pk"]
+    list_per_page = 50
+    # Board members and the working group may read a consultation, not change it.
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "authority",
+        "case_number",
+        "our_reference",
+        "url",
+        "announced_on",
+        "draft_deadline",
+        "deadline",
+        "status",
+        "decline_reason",
+        "responsible",
+        "working_group",
+        "notes",
+    ]
+    list_display = [
+        "title",
+        Column("authority", label="Myndighet", accessor="authority"),
+        DeadlineColumn("deadline", label="Høringsfrist", sort_key="deadline"),
+        DateColumn("draft_deadline", label="Intern frist", sort_key="draft_deadline"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+        Column("responsible", label="Ansvarlig", accessor="responsible_name"),
+    ]
+    list_export = [
+        "title",
+        "authority",
+        "case_number",
+        "our_reference",
+        "get_status_display",
+        "announced_on",
+        "deadline",
+        "draft_deadline",
+        "responsible_name",
+        "working_group",
+        "theme_names",
+        "url",
+        "decline_reason",
+        "notes",
+    ]
+    export_headings = {
+        "authority": "Myndighet",
+        "get_status_display": "Status",
+        "responsible_name": "Ansvarlig",
+        "working_group": "Arbeidsgruppe",
+        "theme_names": "Temaer",
+    }
+    export_filename = "horinger"
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    ConsultationStatusPanel(),
+                    FieldPanel("title"),
+                    FieldPanel("authority"),
+                    FieldRowPanel([FieldPanel("case_number"), FieldPanel("our_reference")]),
+                    FieldPanel("url"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("announced_on"),
+                            FieldPanel("draft_deadline"),
+                            FieldPanel("deadline"),
+                        ]
+                    ),
+                    FieldRowPanel([FieldPanel("responsible"), FieldPanel("working_group")]),
+                    FieldPanel("themes"),
+                    InlinePanel("documents", label="Høringsdokument", heading="Høringsdokumenter"),
+                ],
+                heading="Høringen",
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [FieldPanel("status"), FieldPanel("decline_reason")],
+                        heading="Status",
+                        help_text=(
+                            "«Til gjennomgang» og «Godkjent» følger godkjenningsflyten til "
+                            "høringssvaret, og «Sendt» settes når innsendingen registreres."
+                        ),
+                    ),
+                    FieldPanel("notes"),
+                ],
+                heading="Status og notater",
+            ),
+        ],
+        base_form_class=ConsultationForm,
+    )
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """A sent reminder is a record of what went out: nobody adds, edits or deletes one
+    by hand (that would defeat «sent once»), superusers included."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [a for a in actions if a not in ("add", "change", "delete")]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+class SentReminderViewSet(ModelViewSet):
+    model = SentReminder
+    icon = "mail"
+    menu_label = "Påminnelser"
+    name = "reminders"
+    add_to_admin_menu = False
+    list_display = [
+        "consultation",
+        Column("kind", label="Frist", accessor="get_kind_display"),
+        DateColumn("due_on", label="Fristen"),
+        "email",
+        DateColumn("sent_at", label="Sendt"),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["consultation__title", "email"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    form_fields = ["consultation", "kind", "due_on", "email"]
+
+    def get_queryset(self, request):
+        return SentReminder.objects.select_related("consultation")

@@ -1,0 +1,103 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from .dashboard import ConsultationDashboardPanel
+from .models import SentReminder
+from .status import SENT_STATUSES
+from .urls import admin_urlpatterns
+from .viewsets import ConsultationViewSet, ReadOnlyPolicy, SentReminderViewSet
+
+register_permission_policy(SentReminder, ReadOnlyPolicy(SentReminder), exact_class=True)
+consultation_viewset = ConsultationViewSet()
+reminder_viewset = SentReminderViewSet()
+register_snippet(consultation_viewset)
+
+
+@hooks.register("register_admin_viewset")
+def register_reminders():
+    return reminder_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("horinger/", include((admin_urlpatterns, "consultations_admin")))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permissions, **kwargs):
+        self.permissions = permissions
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(p) for p in self.permissions)
+
+
+class ConsultationSubmenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return any(item.is_shown(request) for item in self.menu.menu_items_for_request(request))
+
+
+@hooks.register("register_admin_menu_item")
+def consultations_menu():
+    menu = Menu(
+        items=[
+            PermissionMenuItem(
+                "Alle høringer",
+                reverse("wagtailsnippets_consultations_consultation:list"),
+                icon_name="list-ul",
+                order=100,
+                permissions=[
+                    "consultations.view_consultation",
+                    "consultations.change_consultation",
+                ],
+            ),
+            PermissionMenuItem(
+                "Påminnelser som er sendt",
+                reverse(reminder_viewset.get_url_name("index")),
+                icon_name="mail",
+                order=200,
+                permissions=["consultations.view_sentreminder"],
+            ),
+            PermissionMenuItem(
+                "Frister i kalenderen",
+                reverse("consultations_admin:calendar"),
+                icon_name="date",
+                order=300,
+                permissions=["consultations.change_consultation"],
+            ),
+        ]
+    )
+    return ConsultationSubmenu("Høringer", menu, icon_name="date", name="horinger", order=150)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panel(request, panels):
+    if request.user.has_perm("consultations.view_consultation"):
+        panels.insert(0, ConsultationDashboardPanel(request))
+
+
+def theme_responses(theme, request):
+    """The published responses on a theme, for the theme's public page."""
+    from .models import ConsultationResponsePage
+
+    items = list(
+        ConsultationResponsePage.objects.live()
+        .public()
+        .filter(consultation__themes=theme, consultation__status__in=SENT_STATUSES)
+        .select_related("consultation__authority")
+        .order_by("-letter_date", "-pk")
+        .distinct()[:20]
+    )
+    if not items:
+        return None
+    return {
+        "title": "Høringssvar",
+        "items": items,
+        "template": "consultations/includes/theme_responses.html",
+    }
+
+
+hooks.register("lpp_theme_sections", theme_responses)

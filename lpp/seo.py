@@ -1,0 +1,63 @@
+"""What search engines and other systems read: sitemap.xml (every live, public page
+from Wagtail's own sitemap, plus the theme pages) and robots.txt."""
+
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
+
+from advocacy.models import Theme
+
+
+class PageSitemap(WagtailSitemap):
+    """Live pages without view restrictions (Wagtail's rule), in tree order."""
+
+
+class ThemeSitemap(Sitemap):
+    """/tema/ and each theme's page."""
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def items(self):
+        return ["index", *Theme.objects.order_by("name").values_list("slug", flat=True)]
+
+    def location(self, item):
+        if item == "index":
+            return reverse("advocacy:theme_index")
+        return reverse("advocacy:theme", kwargs={"slug": item})
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Absolute on the Wagtail site's own root URL, exactly like the pages' entries.
+        root_url = PageSitemap(self.request).get_wagtail_site().root_url.rstrip("/")
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            path = url["location"].split("://", 1)[-1]
+            url["location"] = root_url + path[path.find("/"):]
+        return urls
+
+
+def sitemap(request):
+    return wagtail_sitemap_view(
+        request,
+        sitemaps={"sider": PageSitemap(request), "temaer": ThemeSitemap(request)},
+    )
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        # Keeps crawlers out of endless search and filter combinations.
+        "Disallow: /*?",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,54 @@
+"""Norwegian analysis: the same terms for the indexed text and the query."""
+
+import pytest
+
+from search import analysis
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("pårørendes", "pårørende"),
+        ("høringssvarene", "høringssvar"),
+        ("rettigheter", "rettighet"),
+        ("rettighet", "rettigheter"),
+        ("kommunen", "kommune"),
+        ("kommune", "kommunen"),
+        ("barnehager", "barnehage"),
+        ("barnehage", "barnehager"),
+        ("parorende", "pårørende"),
+        ("horingssvar", "høringssvarene"),
+        ("Taushetsplikten", "taushetsplikt"),
+        ("TVANGEN", "tvang"),
+    ],
+)
+def test_inflected_and_unaccented_forms_meet(query, document):
+    assert analysis.query_terms(query) == analysis.terms(document)
+
+
+def test_two_stemming_passes_are_a_fixed_point():
+    for word in ["høringssvarene", "rettighetene", "pårørendes", "barnehagene", "kommunene"]:
+        once = analysis.stem(analysis.fold(word))
+        assert analysis.stem(once) == once
+
+
+def test_fold_removes_norwegian_letters_and_accents():
+    assert analysis.fold("Pårørende ÆØÅ café") == "parorende aeoa cafe"
+
+
+def test_stop_words_and_operators_are_not_terms():
+    assert analysis.query_terms("rett til avlastning OR NOT NEAR") == ["rett", "avlastning"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "(", ")", '"pårørende', "pårørende)", "a:b", "*", "NEAR(a b)", "-", "^", "{}", "'"],
+)
+def test_punctuation_never_reaches_a_term(query):
+    for term in analysis.query_terms(query):
+        assert term.isalnum()
+
+
+def test_autocomplete_words_are_folded_and_whole():
+    assert analysis.autocomplete_words("Pårørendes rettigheter") == "parorendes rettigheter"
+    assert analysis.query_prefixes("pårø") == ["paro"]
