@@ -429,10 +429,6 @@ class RecordEventBulkAction(PublishChoiceMixin, ProposalBulkAction):
         )
         return HttpResponseRedirect(self.next_url)
 
-    @classmethod
-    def execute_action(cls, objects, **kwargs):
-        raise NotImplementedError("form_valid records the events")
-
 
 class PublishDraftsBulkAction(ProposalBulkAction):
     display_name = "Publiser utkast"

@@ -10,7 +10,6 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from advocacy.models import Authority, Theme
@@ -21,7 +20,7 @@ from lpp import roles
 from . import lifecycle
 from .models import Consultation, ConsultationResponseIndexPage, ConsultationResponsePage
 from .status import Status
-from .submission import archive_submission
+from .submission import archive_submission, generated_letter
 
 WORKFLOW_NAME = "Høringssvar: gjennomgang og godkjenning"
 REVIEW_TASK = "Gjennomgang i Arbeidsgruppe høringssvar"
@@ -251,23 +250,6 @@ def compulsion_draft_body():
     ]
 
 
-def letter_text(page):
-    """The plain text of the letter, archived as the file that was «sent» in the demo."""
-    lines = [page.title, "", page.summary, ""]
-    for child in page.body:
-        value = child.value
-        if child.block_type == "heading":
-            lines += ["", value["text"], ""]
-        elif child.block_type == "proposal":
-            lines.append(f"LPP foreslår: {value['text']}")
-        elif child.block_type == "paragraph":
-            lines.append(strip_tags(value.source))
-        elif child.block_type == "quote":
-            lines.append(f"«{value['text']}»")
-    lines += ["", "Med vennlig hilsen", page.signatory]
-    return "\n".join(lines).encode("utf-8")
-
-
 def ensure_response(index, consultation, slug, **fields):
     existing = index.get_children().filter(slug=slug).first()
     if existing:
@@ -287,10 +269,11 @@ def send(consultation, page, submitted_on, channel, recipient, then=()):
     lifecycle.follow(consultation, Status.APPROVED, via=lifecycle.WORKFLOW)
     consultation.approved_revision = page.get_latest_revision()
     consultation.save(update_fields=["approved_revision"])
+    content, filename = generated_letter(consultation)
     archive_submission(
         consultation,
-        content=letter_text(page),
-        filename=f"{page.slug}.txt",
+        content=content,
+        filename=filename,
         submitted_on=submitted_on,
         channel=channel,
         recipient=recipient,

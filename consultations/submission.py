@@ -104,3 +104,12 @@ def archive_submission(
         # (consultations.change_consultation) is staff's part, whoever may publish pages.
         revision.publish(user=user, skip_permission_checks=True)
     return submission
+
+
+def generated_letter(consultation):
+    """The board-approved response rendered as LPP's Word letter: (bytes, filename), for
+    staff who send the generated letter rather than upload a file of their own."""
+    from advocacy.docx import render_response_letter
+
+    page, revision = check_can_submit(consultation)
+    return render_response_letter(page, revision=revision), f"{page.slug}.docx"

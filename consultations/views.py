@@ -15,7 +15,12 @@ from wagtail.admin.widgets import AdminDateInput
 from . import ical
 from .models import CalendarFeed, Consultation, Submission
 from .status import OPEN_STATUSES, Status
-from .submission import ALLOWED_EXTENSIONS, archive_submission, check_can_submit
+from .submission import (
+    ALLOWED_EXTENSIONS,
+    archive_submission,
+    check_can_submit,
+    generated_letter,
+)
 
 CHANGE = "consultations.change_consultation"
 VIEW = "consultations.view_consultation"
@@ -151,9 +156,11 @@ class SubmissionForm(forms.Form):
     )
     file = forms.FileField(
         label="Filen som ble sendt",
+        required=False,
         help_text="Akkurat den filen som ble sendt. Den arkiveres uendret med sjekksum (SHA-256). "
-        "Tillatte filtyper: " + ", ".join(sorted(e.lstrip(".") for e in ALLOWED_EXTENSIONS)) + ".",
-        error_messages={"required": "Last opp filen som ble sendt.", "empty": "Filen er tom."},
+        "Tillatte filtyper: " + ", ".join(sorted(e.lstrip(".") for e in ALLOWED_EXTENSIONS)) + ". "
+        "La feltet stå tomt for å arkivere LPPs brev laget som Word-fil fra den godkjente versjonen.",
+        error_messages={"empty": "Filen er tom."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -182,10 +189,14 @@ def submit(request, pk):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
+                if upload:
+                    content, filename = upload.read(), upload.name
+                else:
+                    content, filename = generated_letter(consultation)
                 archive_submission(
                     consultation,
-                    content=upload.read(),
-                    filename=upload.name,
+                    content=content,
+                    filename=filename,
                     submitted_on=form.cleaned_data["submitted_on"],
                     channel=form.cleaned_data["channel"],
                     recipient=form.cleaned_data["recipient"],

@@ -4,9 +4,10 @@ types and permissions got) and every media file (images, documents, archived
 submissions), in one .tar.gz with a manifest of checksums.
 
 Left out, because they are rebuilt or worthless in a restored site: content types and
-permissions (made by migrate, and referred to by natural key), sessions, login-attempt logs, queued background tasks,
-SQLite's full-text search table (`manage.py update_index` rebuilds it; restore_site says
-so) and editing-session heartbeats.
+permissions (made by migrate, and referred to by natural key), sessions, login-attempt logs,
+queued background tasks, editing-session heartbeats, and the search indexes: they are
+derived from the content, their tables differ between SQLite and PostgreSQL, and
+restore_site rebuilds them.
 """
 
 import hashlib
@@ -32,10 +33,10 @@ EXCLUDED = [
     "sessions",
     "axes",
     "django_tasks_database",
-    "wagtailsearch.sqliteftsindexentry",
+    "wagtailsearch",
     "wagtailadmin.editingsession",
     "wagtailcore.uploadedfile",
-    "search.enginestatus",
+    "search",
 ]
 
 

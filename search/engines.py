@@ -10,6 +10,7 @@ picks one and falls back.
 import logging
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Q
 
@@ -89,7 +90,7 @@ class DatabaseIndex:
     def __init__(self):
         self.vendor = connection.vendor
         if self.vendor not in ("sqlite", "postgresql"):
-            raise NotImplementedError(
+            raise ImproperlyConfigured(
                 f"Offentlig søk støtter SQLite og PostgreSQL, ikke {self.vendor}."
             )
 

@@ -74,11 +74,9 @@ class OutcomeEventQuerySet(models.QuerySet):
 
     def public(self):
         """What the public may see: current, published events on public proposals."""
-        return (
-            self.current()
-            .published()
-            .filter(proposal__source_page__live=True, proposal__retired_at__isnull=True)
-        )
+        from .proposals import Proposal
+
+        return self.current().published().filter(proposal__in=Proposal.objects.public())
 
 
 class OutcomeEvent(models.Model):

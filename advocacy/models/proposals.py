@@ -180,3 +180,6 @@ class ProposalVersion(models.Model):
         verbose_name = "forslagsversjon"
         verbose_name_plural = "forslagsversjoner"
         ordering = ["proposal", "published_at", "pk"]
+
+    def __str__(self):
+        return f"{self.proposal} ({self.published_at:%d.%m.%Y})"

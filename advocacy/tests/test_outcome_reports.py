@@ -106,6 +106,9 @@ def test_half_year_report_for_a_chosen_period(staff_client, data):
         ("D", "Gjennomført"),
     ]
     assert "INTERNT-A" not in html
+    # The same period as a Word document for the board.
+    word_url = reverse("lpp_docx_half_year") + "?date_from=2025-07-01&amp;date_to=2025-12-31"
+    assert word_url in html
 
 
 def test_half_year_defaults_to_the_last_completed_half_year():

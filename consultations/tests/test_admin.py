@@ -313,6 +313,27 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert "allerede registrert" in submit(client, record).content.decode()
 
 
+def test_without_an_upload_the_generated_word_letter_is_archived(client, staff, approved):
+    import hashlib
+    import io
+
+    from docx import Document
+
+    record, page = approved
+    client.force_login(staff)
+    response = submit(client, record, file="")
+    assert response.status_code == 302
+    submission = Submission.objects.get(consultation=record)
+    assert submission.filename == f"{page.slug}.docx"
+    download = client.get(reverse("consultations_admin:submission_file", args=[record.pk]))
+    content = b"".join(download.streaming_content)
+    assert hashlib.sha256(content).hexdigest() == submission.sha256
+    # Proposals sit in boxes (table cells), so read all the body's text.
+    text = "".join(Document(io.BytesIO(content)).element.body.itertext())
+    assert f"Høringssvar – {record.title}" in text
+    assert "Et forslag" in text and "UTKAST" not in text
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [

@@ -64,6 +64,13 @@ def test_backup_and_restore_on_a_fresh_database_give_the_same_site(site_with_his
 
     manage("migrate", "--noinput", "-v0")
     assert "Gjenopprettet" in manage("restore_site", str(backup))
+    # The search indexes are rebuilt from the restored content.
+    found = manage(
+        "shell", "-c",
+        "from django.test import Client; "
+        "print(Client(HTTP_HOST='localhost').get('/sok/', {'q': 'møteplass'}).content.decode())",
+    )
+    assert "/parorende-moteplass/" in found
     exported = tmp_path / "etter.json"
     manage("shell", "-c", f"from lpp.backup import dump_database; open({str(exported)!r}, 'wb').write(dump_database())")
     after = content_of(exported.read_bytes())

@@ -1,5 +1,5 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from lpp.backup import BackupError, restore
 
@@ -27,5 +27,25 @@ class Command(BaseCommand):
             f"Gjenopprettet {total} objekter og {len(manifest['media'])} mediefiler fra "
             f"sikkerhetskopien laget {manifest['created_at']}."
         )
-        if connection.vendor == "sqlite":
-            self.stdout.write("Kjør `manage.py update_index` for å bygge søkeindeksen i SQLite på nytt.")
+        # The search indexes are not in the backup: build them from the restored content.
+        self.stdout.write("Bygger søkeindeksene på nytt …")
+        rebuild_admin_search_index()
+        call_command("search_rebuild", stdout=self.stdout)
+
+
+def rebuild_admin_search_index():
+    """Fill Wagtail's own index (the admin's search) in the freshly restored database.
+
+    Model by model, leaving out the public search index, which is itself an indexed model
+    (for Elasticsearch/OpenSearch) that search_rebuild fills."""
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.index import get_indexed_models
+
+    backend = get_search_backend("default")
+    for model in get_indexed_models():
+        if model._meta.app_label == "search":
+            continue
+        index = backend.get_index_for_model(model)
+        objects = list(model.get_indexed_objects())
+        for start in range(0, len(objects), 500):
+            index.add_items(model, objects[start : start + 500])
