@@ -2,13 +2,12 @@
 outcome for N months after their consultation's deadline. Each proposal is reminded of
 once per quiet spell, however often the command runs."""
 
-import datetime
 import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 
 from advocacy.follow_up import send_follow_up_reminders
-from advocacy.outcomes import today as local_today
+from lpp.dates import run_date
 
 
 class Command(BaseCommand):
@@ -35,15 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, months, today, **options):
         if months is not None and not 1 <= months <= 60:
             raise CommandError("--maaneder må være mellom 1 og 60.")
-        if today:
-            try:
-                today = datetime.date.fromisoformat(today)
-            except ValueError as error:
-                raise CommandError(
-                    "--dato må skrives ÅÅÅÅ-MM-DD, for eksempel 2026-11-24."
-                ) from error
-        else:
-            today = local_today()
+        today = run_date(today)
         try:
             sent, covered, unassigned = send_follow_up_reminders(on=today, months=months)
         except (OSError, smtplib.SMTPException) as error:

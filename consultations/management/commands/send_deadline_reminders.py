@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from consultations.models import Consultation, SentReminder
 from consultations.status import DRAFT_STATUSES, OPEN_STATUSES
+from lpp.dates import run_date
 
 DEFAULT_DAYS = 7
 
@@ -93,15 +93,7 @@ class Command(BaseCommand):
     def handle(self, *args, days, today, **options):
         if days < 0 or days > 365:
             raise CommandError("--dager må være mellom 0 og 365.")
-        if today:
-            try:
-                today = datetime.date.fromisoformat(today)
-            except ValueError as error:
-                raise CommandError(
-                    "--dato må skrives ÅÅÅÅ-MM-DD, for eksempel 2026-11-24."
-                ) from error
-        else:
-            today = timezone.localdate()
+        today = run_date(today)
         sent = skipped = 0
         failed = []
         for consultation, kind, due_on in list(due_reminders(today, days)):
