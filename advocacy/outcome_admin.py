@@ -2,7 +2,6 @@
 one-form «Registrer hendelse» view, corrections, publishing and the bulk actions."""
 
 import django_filters
-from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
@@ -23,11 +22,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from lpp.filters import YesNoSelect
+
 from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
 from .outcome_forms import OutcomeEventForm, PublishChoiceMixin
 from .outcomes import (
     Freshness,
     correct_event,
+    discard_draft,
     freshness_label,
     outcome_summary,
     publish_events,
@@ -110,14 +112,14 @@ class ProposalFilterSet(WagtailFilterSet):
     drafts = django_filters.BooleanFilter(
         label="Har upubliserte hendelser",
         method="filter_drafts",
-        widget=forms.Select(choices=[("", "Alle"), ("true", "Ja"), ("false", "Nei")]),
+        widget=YesNoSelect,
     )
     retired = django_filters.BooleanFilter(
         label="Trukket tilbake",
         field_name="retired_at",
         lookup_expr="isnull",
         exclude=True,
-        widget=forms.Select(choices=[("", "Alle"), ("true", "Ja"), ("false", "Nei")]),
+        widget=YesNoSelect,
     )
 
     class Meta:
@@ -378,6 +380,24 @@ class PublishEventView(View):
         )
 
 
+class DiscardDraftView(View):
+    def post(self, request, event_pk):
+        if not request.user.has_perm(ADD_EVENT):
+            raise PermissionDenied
+        event = get_object_or_404(OutcomeEvent, pk=event_pk)
+        if discard_draft(event):
+            messages.success(request, "Utkastet er forkastet.")
+        else:
+            messages.error(
+                request,
+                "Bare et utkast som aldri er publisert kan forkastes. En publisert hendelse "
+                "rettes i stedet, så historikken blir tatt vare på.",
+            )
+        return HttpResponseRedirect(
+            reverse("wagtailsnippets_advocacy_proposal:inspect", args=[event.proposal_id])
+        )
+
+
 # --- bulk actions on the proposal list --------------------------------------------------
 
 
@@ -530,6 +550,7 @@ class OutcomeAdminUrls:
             path("forslag/<int:pk>/registrer/", RecordEventView.as_view(), name="record"),
             path("hendelse/<int:event_pk>/rett/", CorrectEventView.as_view(), name="correct"),
             path("hendelse/<int:event_pk>/publiser/", PublishEventView.as_view(), name="publish"),
+            path("hendelse/<int:event_pk>/forkast/", DiscardDraftView.as_view(), name="discard"),
         ]
 
 

@@ -320,6 +320,28 @@ def publish_events(events, user=None):
     return len(drafts)
 
 
+def discard_draft(event):
+    """Delete a draft recorded by mistake: only a current event that was never published.
+    A draft correction of another draft gives that draft back. Returns whether anything
+    was discarded."""
+    with transaction.atomic():
+        draft = (
+            OutcomeEvent.objects.select_for_update()
+            .filter(pk=event.pk, published_at__isnull=True, superseded_at__isnull=True)
+            .select_related("corrects")
+            .first()
+        )
+        if draft is None:
+            return False
+        original = draft.corrects
+        draft.delete()
+        if original is not None and not original.is_published:
+            original.superseded_at = None
+            original.save(update_fields=["superseded_at"])
+        refresh_outcomes([draft.proposal_id])
+    return True
+
+
 # --- consultation responses ---------------------------------------------------------
 
 

@@ -110,6 +110,7 @@ def prepare(workdir):
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
         "STATIC_ROOT": str(workdir / "static"),
         "CACHE_URL": f"file://{workdir / 'cache'}",
     }

@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -101,3 +102,25 @@ def theme_responses(theme, request):
 
 
 hooks.register("lpp_theme_sections", theme_responses)
+
+
+@hooks.register("construct_page_action_menu")
+def approving_a_response_does_not_publish_it(menu_items, request, context):
+    """Wagtail labels the last task's approval «Godkjenn og Publiser», but approving a
+    response only marks the consultation «Godkjent av landsstyret»
+    (consultations.workflows): it is published when the submission is recorded. Its
+    workflow buttons keep the task's own labels, so the board is told what happens."""
+    from .models import ConsultationResponsePage
+
+    page = context.get("page")
+    if not isinstance(page, ConsultationResponsePage) or page.pk is None:
+        return
+    task = page.current_workflow_task
+    if task is None:
+        return
+    labels = {
+        (name, bool(modal)): label for name, label, modal in task.get_actions(page, request.user)
+    }
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem):
+            item.label = labels.get((item.name, bool(item.launch_modal)), item.label)

@@ -160,6 +160,7 @@ class SiteServer:
             "DJANGO_SETTINGS_MODULE": "e2e.settings",
             "DATABASE_URL": f"sqlite:///{self.workdir / 'db.sqlite3'}",
             "MEDIA_ROOT": str(self.workdir / "media"),
+            "PRIVATE_MEDIA_ROOT": str(self.workdir / "private-media"),
             "WAGTAILADMIN_BASE_URL": self.url,
             "CACHE_URL": "locmem://",
             "PYTHONDONTWRITEBYTECODE": "1",

@@ -15,18 +15,19 @@ import io
 import json
 import tarfile
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.core.serializers import sort_dependencies
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import connection, transaction
 
-FORMAT = "lpp-backup-1"
+FORMAT = "lpp-backup-2"
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
@@ -49,6 +50,17 @@ class BackupError(Exception):
 # so a page, revision or log entry is restored exactly - even a log entry of a page
 # deleted long ago, which points at an id that no longer exists.
 NATURAL_KEY_MODELS = {"contenttypes.contenttype", "auth.permission", "auth.group"}
+
+
+class ExactTimeEncoder(DjangoJSONEncoder):
+    """Times with all their microseconds: DjangoJSONEncoder cuts them to milliseconds, so
+    a restored site would differ (12:08:46.000412 came back as 12:08:46)."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
 
 
 class BackupSerializer(JSONSerializer):
@@ -91,12 +103,16 @@ def dump_database():
             yield from model._base_manager.order_by(model._meta.pk.name).iterator()
 
     out = io.StringIO()
-    BackupSerializer().serialize(objects(), stream=out)
+    BackupSerializer().serialize(objects(), stream=out, cls=ExactTimeEncoder)
     return out.getvalue().encode()
 
 
+# Folder in the archive → file storage (settings.STORAGES).
+STORAGE_FOLDERS = {"media": "default", "private": "private"}
+
+
 def media_files(storage=default_storage, directory=""):
-    """Every file in the media storage, as storage names."""
+    """Every file in a file storage, as storage names."""
     try:
         directories, files = storage.listdir(directory)
     except FileNotFoundError:  # no media folder yet: nothing uploaded
@@ -114,7 +130,12 @@ def sha256(data):
 def write_backup(target):
     """Write the backup to ``target`` (a path); returns the manifest."""
     data = dump_database()
-    media = {name: default_storage.open(name).read() for name in media_files()}
+    media = {}
+    for folder, alias in STORAGE_FOLDERS.items():
+        storage = storages[alias]
+        for name in media_files(storage):
+            with storage.open(name) as handle:
+                media[f"{folder}/{name}"] = handle.read()
     manifest = {
         "format": FORMAT,
         "created_at": datetime.now(UTC).isoformat(),
@@ -129,7 +150,7 @@ def write_backup(target):
         _add(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
         _add(archive, "data.json", data)
         for name, content in media.items():
-            _add(archive, f"media/{name}", content)
+            _add(archive, name, content)
     return manifest
 
 
@@ -157,9 +178,9 @@ def read_backup(source):
             manifest = json.loads(archive.extractfile(members["manifest.json"]).read())
             data = archive.extractfile(members["data.json"]).read()
             media = {
-                name.removeprefix("media/"): archive.extractfile(member).read()
+                name: archive.extractfile(member).read()
                 for name, member in members.items()
-                if name.startswith("media/")
+                if name.split("/", 1)[0] in STORAGE_FOLDERS
             }
     except (tarfile.TarError, OSError, json.JSONDecodeError) as error:
         raise BackupError(f"Sikkerhetskopien kan ikke leses: {error}") from error
@@ -200,10 +221,12 @@ def restore(source, replace=False):
             # come back through post_migrate, and the fixtures match them by natural key.
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", fixture.name, verbosity=0)
-    for name, content in media.items():
-        if default_storage.exists(name):
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(content))
+    for path, content in media.items():
+        folder, name = path.split("/", 1)
+        storage = storages[STORAGE_FOLDERS[folder]]
+        if storage.exists(name):
+            storage.delete(name)
+        saved = storage.save(name, ContentFile(content))
         if saved != name:
             raise BackupError(f"Mediefilen {name} ble lagret som {saved}.")
     return manifest

@@ -23,6 +23,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, UsageView
 
 from advocacy.models import Proposal, Theme
+from lpp.filters import YesNoSelect
 
 from .blocks import PlatformPositionBlock
 from .models import PlatformChapterPage, PlatformPage, Position
@@ -153,7 +154,7 @@ class PositionFilterSet(WagtailFilterSet):
         field_name="retired_at",
         lookup_expr="isnull",
         exclude=True,
-        widget=forms.Select(choices=[("", "Alle"), ("true", "Ja"), ("false", "Nei")]),
+        widget=YesNoSelect,
     )
 
     class Meta:

@@ -10,6 +10,7 @@ configured Elasticsearch/OpenSearch engine is updated by a background task
 import datetime
 import html
 import logging
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -29,6 +30,9 @@ AUTOCOMPLETE_TABLE = "search_autocomplete_fts"
 # ---------------------------------------------------------------- building a document
 
 
+BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|tr|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
 def _plain(value):
     if value is None:
         return ""
@@ -38,7 +42,8 @@ def _plain(value):
         return "\n".join(_plain(item) for item in value.values())
     text = str(value)
     if "<" in text:
-        text = strip_tags(text)
+        # Each paragraph, heading and list item on a line of its own, not run together.
+        text = strip_tags(BLOCK_END_RE.sub("\n", text))
     return html.unescape(text)
 
 
@@ -121,7 +126,7 @@ def build_document(obj):
 
     return {
         "content_type": ContentType.objects.get_for_model(model),
-        "object_id": str(obj.pk),
+        "source_id": str(obj.pk),
         "page_id": page.pk if page is not None else None,
         "kind": registry.kind_key(model),
         "kind_label": custom.get("kind_label") or registry.kind_label(model),
@@ -192,7 +197,7 @@ def _save(fields):
     themes = fields.pop("themes")
     document, _created = SearchDocument.objects.update_or_create(
         content_type=fields.pop("content_type"),
-        object_id=fields.pop("object_id"),
+        source_id=fields.pop("source_id"),
         defaults=fields,
     )
     document.themes.set(themes)
@@ -235,7 +240,7 @@ def index_by_key(app_label, model_name, pk):
 
 def remove_object(model, pk):
     content_type = ContentType.objects.get_for_model(model)
-    documents = SearchDocument.objects.filter(content_type=content_type, object_id=str(pk))
+    documents = SearchDocument.objects.filter(content_type=content_type, source_id=str(pk))
     ids = list(documents.values_list("pk", flat=True))
     if not ids:
         return 0
@@ -253,7 +258,7 @@ def reindex_documents_of_page(page):
     for document in SearchDocument.objects.filter(page=page).select_related("content_type"):
         model = document.content_type.model_class()
         if model is not None:
-            index_by_key(model._meta.app_label, model._meta.model_name, document.object_id)
+            index_by_key(model._meta.app_label, model._meta.model_name, document.source_id)
 
 
 def schedule(obj):
@@ -314,15 +319,15 @@ def _bulk_save(batch):
     documents = SearchDocument.objects.bulk_create([SearchDocument(**fields) for fields in batch])
     if connection.vendor != "postgresql" and any(doc.pk is None for doc in documents):
         # Older SQLite without RETURNING: read the ids back.
-        keys = [(doc.content_type_id, doc.object_id) for doc in documents]
+        keys = [(doc.content_type_id, doc.source_id) for doc in documents]
         ids = {
             (ct, oid): pk
             for pk, ct, oid in SearchDocument.objects.filter(
                 object_id__in=[k[1] for k in keys]
-            ).values_list("pk", "content_type_id", "object_id")
+            ).values_list("pk", "content_type_id", "source_id")
         }
         for doc in documents:
-            doc.pk = ids[(doc.content_type_id, doc.object_id)]
+            doc.pk = ids[(doc.content_type_id, doc.source_id)]
     through = SearchDocument.themes.through
     through.objects.bulk_create(
         [

@@ -17,7 +17,9 @@ class SearchDocument(index.Indexed, models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    # The primary key of the thing the document was made from (not "object_id": Wagtail's
+    # SQLite search backend annotates its queries with that name).
+    source_id = models.CharField(max_length=64)
     # The page whose being live decides whether the document is public: the page itself,
     # or the page a proposal was written in. Deleting the page deletes the document.
     page = models.ForeignKey(
@@ -61,7 +63,7 @@ class SearchDocument(index.Indexed, models.Model):
         verbose_name_plural = "søkedokumenter"
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="search_document_unique_object"
+                fields=["content_type", "source_id"], name="search_document_unique_object"
             )
         ]
 

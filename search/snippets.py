@@ -30,10 +30,25 @@ def highlight(text, terms):
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
+def one_line(text):
+    """``text`` on one line. A document's text is made of pieces on lines of their own (a
+    heading, a theme name, a paragraph); where no punctuation ends a piece, " · " keeps
+    it apart from the next instead of running the two together."""
+    out = ""
+    for line in (text or "").splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if out:
+            out += " " if out[-1] in ".!?:;…" else " · "
+        out += line
+    return out
+
+
 def snippet(text, terms, words=36):
     """About ``words`` words of ``text`` around the densest cluster of matches."""
     terms = set(terms)
-    tokens = TOKEN_RE.findall(" ".join((text or "").split()))
+    tokens = TOKEN_RE.findall(one_line(text))
     word_positions = [i for i, tok in enumerate(tokens) if tok[:1].isalnum()]
     if not word_positions:
         return ""

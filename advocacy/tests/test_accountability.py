@@ -101,7 +101,9 @@ def test_the_page_shows_figures_charts_and_tables(client, figures):
     html = response.content.decode()
     assert "<h1>Hva skjedde med forslagene våre?</h1>" in html
     assert "3 av 7 forslag" in html and "60 %" in html
-    assert html.count('<svg class="outcome-chart"') == 4
+    # Four charts, each drawn for wide screens and for phones.
+    assert html.count('<svg class="outcome-chart outcome-chart--wide"') == 4
+    assert html.count('<svg class="outcome-chart outcome-chart--narrow"') == 4
     assert 'role="img"' in html and "<table" in html and "<caption>" in html
     assert "Helse- og omsorgsdepartementet" in html and "Barn som pårørende" in html
     assert "<script" not in html.split("<main")[1]

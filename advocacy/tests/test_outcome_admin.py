@@ -250,3 +250,41 @@ def test_correcting_an_already_corrected_event_is_refused_in_norwegian(staff_cli
     assert response.status_code == 200
     assert "allerede rettet" in response.content.decode()
     assert OutcomeEvent.objects.count() == 2
+
+
+def test_a_mistaken_draft_is_discarded_and_a_published_event_is_not(staff_client, proposal):
+    published = record_event(proposal, event_data("consideration", D(2025, 5, 1)), publish=True)
+    draft = record_event(proposal, event_data("rejected", D(2025, 6, 1)))
+    timeline = staff_client.get(timeline_url(proposal)).content.decode()
+    assert "Forkast utkastet" in timeline
+    response = staff_client.post(reverse("advocacy_outcomes:discard", args=[draft.pk]), follow=True)
+    assert "Utkastet er forkastet." in response.content.decode()
+    assert list(OutcomeEvent.objects.all()) == [published]
+    proposal.refresh_from_db()
+    assert proposal.outcome_status == "consideration"
+
+    response = staff_client.post(
+        reverse("advocacy_outcomes:discard", args=[published.pk]), follow=True
+    )
+    assert "Bare et utkast som aldri er publisert kan forkastes" in response.content.decode()
+    assert OutcomeEvent.objects.filter(pk=published.pk).exists()
+
+
+def test_discarding_a_draft_correction_of_a_draft_gives_the_first_draft_back(proposal):
+    from advocacy.outcomes import correct_event, discard_draft
+
+    first = record_event(proposal, event_data("consideration", D(2025, 5, 1)))
+    correction = correct_event(first, event_data("rejected", D(2025, 5, 1)))
+    first.refresh_from_db()
+    assert not first.is_current
+    assert discard_draft(correction)
+    first.refresh_from_db()
+    assert first.is_current and not first.is_published
+
+
+def test_only_staff_who_record_outcomes_may_discard(client, make_user, proposal):
+    draft = record_event(proposal, event_data("rejected", D(2025, 6, 1)))
+    client.force_login(make_user(roles.BOARD))
+    response = client.post(reverse("advocacy_outcomes:discard", args=[draft.pk]))
+    assert response.status_code in (302, 403)
+    assert OutcomeEvent.objects.filter(pk=draft.pk).exists()

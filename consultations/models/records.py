@@ -3,6 +3,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -171,6 +172,12 @@ class ConsultationDocument(Orderable):
         verbose_name_plural = "høringsdokumenter"
 
 
+def private_storage():
+    """Submissions are kept out of the public media folder (settings.STORAGES["private"]):
+    staff fetch them through consultations.views.submission_file."""
+    return storages["private"]
+
+
 def submission_upload_to(instance, filename):
     return f"hoeringssvar/innsendt/{timezone.now():%Y}/{secrets.token_hex(8)}/{filename}"
 
@@ -190,7 +197,9 @@ class Submission(models.Model):
     submitted_on = models.DateField("Sendt dato")
     channel = models.CharField("Kanal", max_length=10, choices=Channel.choices)
     recipient = models.CharField("Mottaker", max_length=300)
-    file = models.FileField("Fil som ble sendt", upload_to=submission_upload_to, max_length=300)
+    file = models.FileField(
+        "Fil som ble sendt", upload_to=submission_upload_to, storage=private_storage, max_length=300
+    )
     filename = models.CharField("Filnavn", max_length=255)
     size = models.PositiveBigIntegerField("Størrelse (byte)")
     sha256 = models.CharField("SHA-256", max_length=64)

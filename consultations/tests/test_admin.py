@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -311,6 +312,12 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert b"".join(download.streaming_content) == b"%PDF-1.4 det som ble sendt"
     # Recorded once: a second submission is refused.
     assert "allerede registrert" in submit(client, record).content.decode()
+    # Kept in the private storage, not in the public media folder; the public and
+    # staff without the permission get nothing.
+    assert storages["private"].exists(submission.file.name)
+    assert not default_storage.exists(submission.file.name)
+    client.logout()
+    assert client.get(reverse("consultations_admin:submission_file", args=[record.pk])).status_code in (302, 403)
 
 
 def test_without_an_upload_the_generated_word_letter_is_archived(client, staff, approved):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from wagtail.models import Site
 
 register = template.Library()
@@ -17,5 +18,15 @@ def main_menu(context):
         items = [
             {"page": page, "current": current_path.startswith(page.url_path)} for page in pages
         ]
-    themes_current = bool(request and request.path.startswith("/tema/"))
-    return {"items": items, "themes_current": themes_current}
+    path = request.path if request else ""
+    # Sections served by views rather than pages: the themes, what became of the
+    # proposals, and the search.
+    links = []
+    for label, name in (
+        ("Temaer", "advocacy:theme_index"),
+        ("Resultater", "advocacy:outcomes"),
+        ("Søk", "search:search"),
+    ):
+        url = reverse(name)
+        links.append({"label": label, "url": url, "current": path.startswith(url)})
+    return {"items": items, "links": links}

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "political_platform",
     "agreement",
     "search",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Optional two-factor login (accounts/): a user with a confirmed authenticator app
+    # gives its code before the admin opens.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,10 +148,17 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Files that are never served from a public address (the archived submissions: read only
+# through a staff view). Keep it outside MEDIA_ROOT, which the web server may serve.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -170,6 +184,10 @@ WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page addresses in plain letters (the admin writes "Høringssvar om pårørendes …" as
+# "horingssvar-om-parorendes-…"): links in e-mails and letters to ministries stay readable
+# instead of percent-encoded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 # Response pages are published when their submission is recorded, not on board approval.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "consultations.workflows.finish_workflow"
@@ -246,6 +264,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 LPP_ADMIN_PATH_PREFIXES = ["/admin/"]
+# The name authenticator apps show beside the account (accounts/twofactor.py).
+OTP_TOTP_ISSUER = "LPP"
 # No Gravatar in the admin: it would send a hash of each editor's e-mail address to a
 # third party (and the admin policy only allows images from this site).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

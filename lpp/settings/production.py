@@ -19,6 +19,14 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+# Every worker process must see the page cache's version bump on publish (lpp/cache.py):
+# with a memory cache per process, a page unpublished in one worker would go on being
+# served by the others until it expired.
+if LPP_PAGE_CACHE_ENABLED and CACHES["default"]["BACKEND"].endswith(".LocMemCache"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache shared by all processes in production "
+        "(redis://host:6379/0 or file:///var/cache/lpp), or set PAGE_CACHE=off."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or [
     f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS
 ]
@@ -37,6 +45,6 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -14,6 +14,7 @@ No response may contain a marker, and none may be a server error. The walk is do
 with the public page cache on, as in production.
 """
 
+import contextlib
 import html
 import io
 import re
@@ -218,15 +219,12 @@ def expand(route, secrets):
 
 def body_text(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    if content[:2] == b"PK":  # a Word file: look inside
-        try:
-            with zipfile.ZipFile(io.BytesIO(content)) as archive:
-                return " ".join(
-                    archive.read(name).decode("utf-8", "replace")
-                    for name in archive.namelist() if name.endswith(".xml")
-                )
-        except zipfile.BadZipFile:
-            pass
+    if content[:2] == b"PK":  # a Word file: look inside (or read it as text if it isn't one)
+        with contextlib.suppress(zipfile.BadZipFile), zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(
+                archive.read(name).decode("utf-8", "replace")
+                for name in archive.namelist() if name.endswith(".xml")
+            )
     return content.decode("utf-8", "replace")
 
 

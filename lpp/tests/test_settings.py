@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x9!k2m#p4q7r0t3v6y8z1b5d9f2h4j7l0n3p6s8u1w4y7a0c3e5g8i1k4m7o0q2s",
     "ALLOWED_HOSTS": "www.lpp.no",
     "DATABASE_URL": "sqlite:////tmp/lpp-check-deploy.sqlite3",
+    "CACHE_URL": "file:///tmp/lpp-check-deploy-cache",
 }
 
 
@@ -33,6 +34,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", env_extra={"SECRET_KEY": PRODUCTION_ENV["SECRET_KEY"]})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_a_cache_of_its_own_per_process():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CACHE_URL"}
+    result = run_manage("check", env_extra=env)
+    assert result.returncode != 0
+    assert "CACHE_URL must name a cache shared by all processes" in result.stderr
+    # Without the page cache there is nothing to share.
+    assert run_manage("check", env_extra={**env, "PAGE_CACHE": "off"}).returncode == 0
 
 
 def test_production_settings_pass_check_deploy_without_warnings():

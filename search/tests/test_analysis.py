@@ -52,3 +52,21 @@ def test_punctuation_never_reaches_a_term(query):
 def test_autocomplete_words_are_folded_and_whole():
     assert analysis.autocomplete_words("Pårørendes rettigheter") == "parorendes rettigheter"
     assert analysis.query_prefixes("pårø") == ["paro"]
+
+
+def test_a_snippet_keeps_the_pieces_of_a_document_apart():
+    """Headings, paragraphs and theme names are separate pieces of a document's text: a
+    result's excerpt must not run them together into one false sentence."""
+    from search.indexer import _plain
+    from search.snippets import snippet
+
+    text = "\n".join([
+        _plain("<h2>Taushetsplikt</h2><p>Helsepersonell må informere.</p><p>Også barn.</p>"),
+        "Barn som pårørende",
+        "Helsedirektoratet",
+    ])
+    excerpt = snippet(text, {analysis.stem(analysis.fold("taushetsplikt"))})
+    assert excerpt == (
+        "<mark>Taushetsplikt</mark> · Helsepersonell må informere. Også barn. "
+        "Barn som pårørende · Helsedirektoratet"
+    )

@@ -1,6 +1,7 @@
 """The public search page at /sok/: results, facets, snippets, pagination, safe
 queries, visibility and constant query counts."""
 
+import io
 import re
 
 import pytest
@@ -173,7 +174,7 @@ def test_proposal_status_facet_when_proposals_have_a_status(client, indexed_site
     Proposal.objects.filter(pk=proposal.pk).update(outcome_status=key)
     indexer.rebuild()
     response = client.get(URL, {"q": proposal.text.split()[-1], "status": key})
-    assert [d.object_id for d in response.context["outcome"].documents] == [str(proposal.pk)]
+    assert [d.source_id for d in response.context["outcome"].documents] == [str(proposal.pk)]
     statuses = response.context["outcome"].facets["status"]
     assert statuses == [(key, str(label), 1)]
     assert f"Status: {label}" in response.content.decode()
@@ -312,7 +313,7 @@ def test_theme_and_proposal_documents(indexed_site):
     theme = SearchDocument.objects.get(kind="advocacy.theme", title="Tvang")
     assert theme.url == "/tema/tvang/"
     proposal = Proposal.objects.public().exclude(target_authority=None).first()
-    document = SearchDocument.objects.get(kind="advocacy.proposal", object_id=str(proposal.pk))
+    document = SearchDocument.objects.get(kind="advocacy.proposal", source_id=str(proposal.pk))
     assert document.url.endswith(f"#{proposal.anchor}")
     assert document.authority_id == proposal.target_authority_id
     assert set(document.themes.all()) == set(proposal.themes.all())
@@ -327,7 +328,7 @@ def test_retired_proposal_leaves_the_index(indexed_site, django_capture_on_commi
         proposal.retired_at = timezone.now()
         proposal.save()
     assert not SearchDocument.objects.filter(
-        kind="advocacy.proposal", object_id=str(proposal.pk)
+        kind="advocacy.proposal", source_id=str(proposal.pk)
     ).exists()
 
 
@@ -335,6 +336,18 @@ def test_retired_proposal_leaves_the_index(indexed_site, django_capture_on_commi
 def test_database_index_search_api(indexed_site):
     outcome = engines.DatabaseIndex().search(engines.SearchQuery(text="taushetsplikt"))
     assert outcome.total >= 1 and outcome.backend == "database"
+
+
+@pytest.mark.django_db
+def test_wagtails_own_update_index_runs_and_finds_pages_for_the_admin(make_page):
+    """Stock `manage.py update_index` (Wagtail's admin search index) works beside the
+    public index: it once failed on SQLite on a field name clash."""
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    make_page("Tvang i psykisk helsevern")
+    call_command("update_index", stdout=io.StringIO())
+    assert "Tvang i psykisk helsevern" in [p.title for p in Page.objects.search("tvang")]
 
 
 @pytest.mark.django_db
