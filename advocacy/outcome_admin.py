@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -22,7 +22,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
-from lpp.filters import YesNoSelect
+from lpp.admin_lists import DayColumn, YesNoSelect
 
 from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
 from .outcome_forms import OutcomeEventForm, PublishChoiceMixin
@@ -504,8 +504,8 @@ class ProposalViewSet(SnippetViewSet):
         Column("target_authority", label="Rettet mot"),
         Column("outcome_status", label="Status", accessor="get_outcome_status_display"),
         Column("freshness", label="Ferskhet", accessor=lambda p: freshness_label(p.freshness)),
-        DateColumn("submitted_on", label="Sendt inn"),
-        DateColumn("outcome_last_event_on", label="Siste hendelse"),
+        DayColumn("submitted_on", label="Sendt inn"),
+        DayColumn("outcome_last_event_on", label="Siste hendelse"),
     ]
     list_export = [
         "pk",

@@ -10,8 +10,10 @@ from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+
+from lpp.admin_lists import DayColumn
 
 from .accountability import figures_by_authority, figures_by_theme, figures_by_year
 from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
@@ -150,8 +152,8 @@ class StaleProposalsReport(OutcomeReportView):
             Column("document_title", label="Dokument"),
             Column("target_authority", label="Rettet mot"),
             Column("outcome_status", label="Status", accessor="get_outcome_status_display"),
-            DateColumn("submitted_on", label="Sendt inn"),
-            DateColumn("outcome_last_event_on", label="Siste hendelse"),
+            DayColumn("submitted_on", label="Sendt inn"),
+            DayColumn("outcome_last_event_on", label="Siste hendelse"),
         ]
 
     def get_queryset(self):
@@ -300,7 +302,7 @@ class HalfYearReport(OutcomeReportView):
     @cached_property
     def columns(self):
         return [
-            DateColumn("date", label="Dato"),
+            DayColumn("date", label="Dato"),
             Column("kind", label="Hva skjedde", accessor="get_kind_display"),
             TitleColumn(
                 "proposal",

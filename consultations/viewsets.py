@@ -3,9 +3,11 @@ import datetime
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,6 +20,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from advocacy.models import Authority, Theme
@@ -135,6 +138,54 @@ class ConsultationEditView(EditView):
         return buttons
 
 
+class ConsultationChooserFilterForm(BaseFilterForm):
+    q = forms.CharField(
+        label="Søk",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "Tittel, saksnummer eller myndighet"}),
+    )
+
+    def filter(self, objects):
+        text = self.cleaned_data.get("q")
+        if text:
+            objects = objects.filter(
+                Q(title__icontains=text)
+                | Q(case_number__icontains=text)
+                | Q(authority__name__icontains=text)
+            )
+            self.is_searching = True
+            self.search_query = text
+        return objects
+
+
+class ConsultationChooseMixin:
+    """What a response may answer: a consultation without a response yet, that LPP has
+    not declined. The response being edited shows its own consultation as chosen."""
+
+    filter_form_class = ConsultationChooserFilterForm
+
+    def get_object_list(self):
+        return (
+            Consultation.objects.filter(response__isnull=True)
+            .exclude(status=Status.DECLINED)
+            .select_related("authority")
+            .order_by("deadline", "pk")
+        )
+
+
+class ConsultationChooseView(ConsultationChooseMixin, ChooseView):
+    pass
+
+
+class ConsultationChooseResultsView(ConsultationChooseMixin, ChooseResultsView):
+    pass
+
+
+class ConsultationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ConsultationChooseView
+    choose_results_view_class = ConsultationChooseResultsView
+
+
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
     icon = "date"
@@ -142,6 +193,7 @@ class ConsultationViewSet(SnippetViewSet):
     menu_name = "consultations"
     add_to_admin_menu = False
     index_view_class = ConsultationIndexView
+    chooser_viewset_class = ConsultationChooserViewSet
     edit_view_class = ConsultationEditView
     filterset_class = ConsultationFilterSet
     search_fields = ["title", "case_number", "our_reference", "authority__name", "notes"]

@@ -23,7 +23,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, UsageView
 
 from advocacy.models import Proposal, Theme
-from lpp.filters import YesNoSelect
+from lpp.admin_lists import YesNoSelect
 
 from .blocks import PlatformPositionBlock
 from .models import PlatformChapterPage, PlatformPage, Position

@@ -288,3 +288,9 @@ def test_only_staff_who_record_outcomes_may_discard(client, make_user, proposal)
     response = client.post(reverse("advocacy_outcomes:discard", args=[draft.pk]))
     assert response.status_code in (302, 403)
     assert OutcomeEvent.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_proposal_list_gives_the_day_it_was_sent_not_the_time_since(staff_client, proposal):
+    html = staff_client.get(reverse(LIST_URL)).content.decode()
+    assert '<time datetime="2025-03-01">1. mars 2025</time>' in html
+    assert "siden" not in html.split("<tbody")[1]

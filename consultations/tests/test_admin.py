@@ -442,3 +442,21 @@ def test_only_staff_record_submissions_and_download_what_was_sent(
     assert download.status_code in (302, 403)
     other = helpers.consultation()
     assert submit(client, other).status_code in (302, 403)
+
+
+def test_the_response_form_offers_only_consultations_still_to_answer(client, staff, home_page):
+    open_one = helpers.consultation(title="Høring om avlastning", case_number="26/501")
+    other = helpers.consultation(title="Høring om tvang", case_number="26/777")
+    answered = helpers.consultation(title="Høring som er besvart")
+    helpers.response_page(helpers.archive_index(home_page), answered)
+    helpers.consultation(
+        title="Høring LPP avstår fra", status=Status.DECLINED, decline_reason="Utenfor vårt område."
+    )
+    client.force_login(staff)
+    url = reverse("wagtailsnippetchoosers_consultations_consultation:choose")
+    html = client.get(url).json()["html"]
+    assert open_one.title in html and other.title in html
+    assert "Høring som er besvart" not in html and "Høring LPP avstår fra" not in html
+    results = reverse("wagtailsnippetchoosers_consultations_consultation:choose_results")
+    found = client.get(results, {"q": "26/777"}).content.decode()
+    assert other.title in found and open_one.title not in found
