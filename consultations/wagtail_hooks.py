@@ -105,17 +105,21 @@ hooks.register("lpp_theme_sections", theme_responses)
 
 
 @hooks.register("construct_page_action_menu")
-def approving_a_response_does_not_publish_it(menu_items, request, context):
-    """Wagtail labels the last task's approval «Godkjenn og Publiser», but approving a
-    response only marks the consultation «Godkjent av landsstyret»
-    (consultations.workflows): it is published when the submission is recorded. Its
-    workflow buttons keep the task's own labels, so the board is told what happens."""
+def response_action_menu(menu_items, request, context):
+    """A response goes public when its submission is recorded
+    (consultations.submission), not from the editor: until it is sent there is no
+    «Publiser» button, and the board's approval keeps its task's own label «Godkjenn»
+    instead of Wagtail's «Godkjenn og Publiser» (approval only marks the consultation
+    «Godkjent av landsstyret», consultations.workflows)."""
     from .models import ConsultationResponsePage
 
     page = context.get("page")
-    if not isinstance(page, ConsultationResponsePage) or page.pk is None:
+    if not isinstance(page, ConsultationResponsePage):
         return
-    task = page.current_workflow_task
+    sent = page.consultation_id is not None and page.consultation.status in SENT_STATUSES
+    if not sent:
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    task = page.current_workflow_task if page.pk else None
     if task is None:
         return
     labels = {

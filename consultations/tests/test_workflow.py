@@ -1,6 +1,8 @@
 """Drafting together: the review → board approval workflow, the status that follows it,
 and the personal-data warning before a response goes on towards publication."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
@@ -252,3 +254,64 @@ def test_the_working_group_writes_responses_in_its_own_section(client, index, wr
     # Nowhere else in the tree.
     elsewhere = reverse("wagtailadmin_pages:add", args=["home", "standardpage", home_page.pk])
     assert client.get(elsewhere).status_code in (302, 403)
+
+
+# The board's approval button on a response says what it does: approving a response does
+# not publish it (it goes public when the submission is recorded).
+
+
+def approve_buttons(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", label)).strip()
+        for label in re.findall(
+            r'<button[^>]*data-workflow-action-name="approve"[^>]*>(.*?)</button>', html, re.S
+        )
+    ]
+
+
+def test_the_board_approves_a_response_without_being_told_it_is_published(client, index, make_user):
+    writer, board = make_user(roles.RESPONSES_GROUP), make_user(roles.BOARD)
+    page = helpers.response_page(index, helpers.consultation())
+    page.get_workflow().start(page, writer)
+    page = ConsultationResponsePage.objects.get(pk=page.pk)
+    page.current_workflow_task_state.approve(user=writer)  # the working group's review
+
+    client.force_login(board)
+    labels = approve_buttons(client, ConsultationResponsePage.objects.get(pk=page.pk))
+    assert "Godkjenn" in labels
+    assert not [label for label in labels if "ublis" in label], labels
+
+
+def test_other_pages_in_the_workflow_still_say_approval_publishes(
+    home_page, index, client, make_user
+):
+    from wagtail.models import Workflow, WorkflowPage
+
+    board = make_user(roles.BOARD)
+    page = StandardPage(title="Vanlig side", slug="vanlig", live=False)
+    home_page.add_child(instance=page)
+    page.save_revision()
+    workflow = Workflow.objects.get(name="Høringssvar: gjennomgang og godkjenning")
+    WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
+    workflow.start(page, board)
+    StandardPage.objects.get(pk=page.pk).current_workflow_task_state.approve(user=board)
+
+    client.force_login(board)
+    labels = approve_buttons(client, StandardPage.objects.get(pk=page.pk))
+    assert any("ublis" in label for label in labels), labels
+
+
+def test_the_board_gets_no_publish_button_until_the_response_is_sent(client, index, make_user):
+    board = make_user(roles.BOARD)
+    record = helpers.consultation()
+    page = helpers.response_page(index, record)
+    helpers.approve(record, page)
+    client.force_login(board)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert 'name="action-publish"' not in client.get(edit_url).content.decode()
+    helpers.send(record, page)
+    # Corrections after it was sent are published from the editor as usual.
+    assert 'name="action-publish"' in client.get(edit_url).content.decode()
