@@ -325,8 +325,9 @@ def discard_draft(event):
     A draft correction of another draft gives that draft back. Returns whether anything
     was discarded."""
     with transaction.atomic():
+        # Lock only the event row: PostgreSQL refuses FOR UPDATE on an outer join.
         draft = (
-            OutcomeEvent.objects.select_for_update()
+            OutcomeEvent.objects.select_for_update(of=("self",))
             .filter(pk=event.pk, published_at__isnull=True, superseded_at__isnull=True)
             .select_related("corrects")
             .first()

@@ -217,11 +217,10 @@ def test_a_response_goes_from_draft_through_approval_and_submission_to_the_publi
     assert "er opprettet" in success_message(editor)
 
     # 2. She comments on the summary in the comment widget; saving the draft stores it.
-    # (Wagtail's comment widget has no Norwegian labels yet: found by its own markup.)
     summary_field = editor.locator("[data-contentpath='summary']")
-    summary_field.locator("button[data-comment-add]").click()
-    editor.locator("textarea.comment__input").fill(COMMENT)
-    editor.locator(".comment__button--primary").click()
+    summary_field.get_by_role("button", name="Legg til kommentar").click()
+    editor.get_by_placeholder("Skriv kommentaren din …").fill(COMMENT)
+    editor.get_by_role("button", name="Kommentar", exact=True).click()
     expect(editor.locator(".comment__text").filter(has_text=COMMENT)).to_be_visible()
     with editor.expect_navigation():
         editor.get_by_role("button", name="Lagre kladd").click()
