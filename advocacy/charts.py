@@ -37,8 +37,12 @@ class Layout:
 
 
 LAYOUTS = (
-    Layout("wide", label_width=190, plot_width=420, total_width=60, label_limit=26, label_above=False),
-    Layout("narrow", label_width=0, plot_width=280, total_width=40, label_limit=40, label_above=True),
+    Layout(
+        "wide", label_width=190, plot_width=420, total_width=60, label_limit=26, label_above=False
+    ),
+    Layout(
+        "narrow", label_width=0, plot_width=280, total_width=40, label_limit=40, label_above=True
+    ),
 )
 LABEL_LINE = 20  # the height of a label line above a bar (narrow layout)
 

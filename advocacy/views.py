@@ -19,6 +19,4 @@ def theme_detail(request, slug):
         section = section_for(theme, request)
         if section and section.get("items"):
             sections.append(section)
-    return render(
-        request, "advocacy/theme_detail.html", {"theme": theme, "sections": sections}
-    )
+    return render(request, "advocacy/theme_detail.html", {"theme": theme, "sections": sections})

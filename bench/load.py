@@ -103,7 +103,11 @@ def run(args, env, **kwargs):
 
 def prepare(workdir):
     env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        },
         "DJANGO_SETTINGS_MODULE": "lpp.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -129,9 +133,24 @@ def prepare(workdir):
 def serve(env, port, page_cache):
     env = {**env, "PAGE_CACHE": "on" if page_cache else "off"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "lpp.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "lpp.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -160,12 +179,34 @@ def load(workdir, env, urls, page_cache):
         locustfile.write_text(LOCUSTFILE.format(urls=json.dumps(urls)))
         prefix = workdir / ("med-cache" if page_cache else "uten-cache")
         subprocess.run(
-            [sys.executable, "-m", "locust", "-f", str(locustfile), "--headless",
-             "-u", str(USERS), "-r", str(USERS), "-t", f"{SECONDS}s", "--stop-timeout", "10",
-             "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
-             "--loglevel", "ERROR"],
-            cwd=workdir, env={k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"},
-            capture_output=True, text=True, timeout=SECONDS + 120,
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(locustfile),
+                "--headless",
+                "-u",
+                str(USERS),
+                "-r",
+                str(USERS),
+                "-t",
+                f"{SECONDS}s",
+                "--stop-timeout",
+                "10",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "ERROR",
+            ],
+            cwd=workdir,
+            env={k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"},
+            capture_output=True,
+            text=True,
+            timeout=SECONDS + 120,
         )
         with open(f"{prefix}_stats.csv", newline="") as handle:
             rows = {row["Name"]: row for row in csv.DictReader(handle)}
@@ -189,9 +230,11 @@ def summary(label, rows):
     for name in ("side", "søk", "api", "word", "Aggregated"):
         if name in rows:
             row = rows[name]
-            print(f"  {('totalt' if name == 'Aggregated' else name):10} "
-                  f"{float(row['Requests/s']):8.1f} {float(row['Median Response Time']):10.0f} "
-                  f"{float(row['95%']):8.0f} {int(row['Failure Count']):6d}")
+            print(
+                f"  {('totalt' if name == 'Aggregated' else name):10} "
+                f"{float(row['Requests/s']):8.1f} {float(row['Median Response Time']):10.0f} "
+                f"{float(row['95%']):8.0f} {int(row['Failure Count']):6d}"
+            )
     return figures
 
 
@@ -199,15 +242,20 @@ def main():
     with tempfile.TemporaryDirectory(prefix="lpp-load-") as tmp:
         workdir = Path(tmp)
         env, urls = prepare(workdir)
-        print(f"Adresser: {sum(len(v) for v in urls.values())} "
-              f"({len(urls['page'])} sider, {len(urls['search'])} søk, "
-              f"{len(urls['api'])} API, {len(urls['docx'])} Word)", flush=True)
+        print(
+            f"Adresser: {sum(len(v) for v in urls.values())} "
+            f"({len(urls['page'])} sider, {len(urls['search'])} søk, "
+            f"{len(urls['api'])} API, {len(urls['docx'])} Word)",
+            flush=True,
+        )
         cached = summary("Med sidecache", load(workdir, env, urls, page_cache=True))
         uncached = summary("Uten sidecache", load(workdir, env, urls, page_cache=False))
     ratio = cached["rps"] / uncached["rps"] if uncached["rps"] else float("inf")
-    print(f"\nForhold med/uten cache: {ratio:.1f}× forespørsler per sekund, "
-          f"median {uncached['median']:.0f} → {cached['median']:.0f} ms, "
-          f"p95 {uncached['p95']:.0f} → {cached['p95']:.0f} ms")
+    print(
+        f"\nForhold med/uten cache: {ratio:.1f}× forespørsler per sekund, "
+        f"median {uncached['median']:.0f} → {cached['median']:.0f} ms, "
+        f"p95 {uncached['p95']:.0f} → {cached['p95']:.0f} ms"
+    )
     if cached["errors"] or uncached["errors"]:
         sys.exit(f"Feil under lasten: {cached['errors']} med cache, {uncached['errors']} uten.")
 

@@ -112,7 +112,7 @@ def build_pages(n, rng, pool):
     pages = []
     for i in range(n):
         text = make_text(rng, pool)
-        title = " ".join(text.split()[rng.randint(0, 20):][:rng.randint(3, 8)]).strip(" .,:;")
+        title = " ".join(text.split()[rng.randint(0, 20) :][: rng.randint(3, 8)]).strip(" .,:;")
         slug = f"bench-{i}"
         pages.append(
             (
@@ -149,7 +149,10 @@ def build_pages(n, rng, pool):
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO home_standardpage (page_ptr_id, intro, body) VALUES (%s, %s, %s)",
-                    [(page.pk, text, "[]") for page, text in zip(created, [t for _p, t in batch], strict=True)],
+                    [
+                        (page.pk, text, "[]")
+                        for page, text in zip(created, [t for _p, t in batch], strict=True)
+                    ],
                 )
         Page.objects.filter(pk=home.pk).update(numchild=start + n)
     return StandardPage
@@ -215,8 +218,10 @@ def run(args, rng, pool):
     from search import analysis, engines, indexer
 
     vendor = connection.vendor
-    print(f"Database: {vendor}; {args.documents} dokumenter à ~{WORDS_PER_DOCUMENT} ord; "
-          f"{args.queries} spørringer")
+    print(
+        f"Database: {vendor}; {args.documents} dokumenter à ~{WORDS_PER_DOCUMENT} ord; "
+        f"{args.queries} spørringer"
+    )
 
     started = time.perf_counter()
     model = build_pages(args.documents, rng, pool)
@@ -276,12 +281,13 @@ def run(args, rng, pool):
         ("Wagtail: autofullfør", stock_autocomplete, STOCK_LIMIT_MS),
     ]:
         rows.append(measure(label, queries, operation, limit))
-        print(f"  målt: {label}: median {rows[-1][1]:.1f} ms, p95 {rows[-1][2]:.1f} ms",
-              flush=True)
+        print(f"  målt: {label}: median {rows[-1][1]:.1f} ms, p95 {rows[-1][2]:.1f} ms", flush=True)
     targets = {"sqlite": (20, 100), "postgresql": (30, 100)}[vendor]
     print()
-    print(f"| {vendor} – {args.documents} dokumenter | median ms | p95 ms | stoppet ved "
-          f"{STOCK_LIMIT_MS} ms |")
+    print(
+        f"| {vendor} – {args.documents} dokumenter | median ms | p95 ms | stoppet ved "
+        f"{STOCK_LIMIT_MS} ms |"
+    )
     print("|---|---:|---:|---:|")
     for label, median, p95, capped in rows:
         mark = "≥" if capped and p95 >= STOCK_LIMIT_MS else ""
@@ -289,8 +295,10 @@ def run(args, rng, pool):
     ours = rows[:3]
     ok = all(median < targets[0] and p95 < targets[1] for _l, median, p95, _c in ours)
     print()
-    print(f"Mål for vår ({vendor}): median < {targets[0]} ms, p95 < {targets[1]} ms: "
-          f"{'nådd' if ok else 'IKKE nådd'}.")
+    print(
+        f"Mål for vår ({vendor}): median < {targets[0]} ms, p95 < {targets[1]} ms: "
+        f"{'nådd' if ok else 'IKKE nådd'}."
+    )
     print(f"Eksempler på spørringer: {', '.join(repr(q) for q in queries[:8])}")
 
 

@@ -92,7 +92,12 @@ class PageProblems:
 
     def response(self, response):
         request = response.request
-        if response.status >= 400 and request.resource_type in {"script", "stylesheet", "image", "font"}:
+        if response.status >= 400 and request.resource_type in {
+            "script",
+            "stylesheet",
+            "image",
+            "font",
+        }:
             self.errors.append(f"{response.status} for {request.resource_type} {response.url}")
 
 
@@ -171,9 +176,16 @@ class SiteServer:
     def manage(self, *args, input=None):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, input=input, timeout=300,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            input=input,
+            timeout=300,
         )
-        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}{result.stderr}"
+        assert result.returncode == 0, (
+            f"manage.py {' '.join(args)}:\n{result.stdout}{result.stderr}"
+        )
         return result.stdout
 
     def python(self, code):
@@ -192,14 +204,31 @@ class SiteServer:
         self.log = open(self.workdir / "server.log", "w")
         # One process, so the page cache (process memory) sees every invalidation.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "lpp.wsgi", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", "1", "--threads", "4", "--timeout", "60"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "lpp.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("gunicorn stoppet:\n" + (self.workdir / "server.log").read_text())
+                raise RuntimeError(
+                    "gunicorn stoppet:\n" + (self.workdir / "server.log").read_text()
+                )
             try:
                 urllib.request.urlopen(self.url + "/robots.txt", timeout=2)
                 return self

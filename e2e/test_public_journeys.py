@@ -370,7 +370,9 @@ def test_search_narrows_with_a_facet_and_says_when_nothing_matches(browser_site,
     narrowed = count_in(heading.inner_text())
     assert narrowed == facet_count < everything
     # The search box (a combobox once its suggestions script runs) keeps the query.
-    expect(page.get_by_label("Søk i LPPs politikk, høringssvar og forslag")).to_have_value("taushetsplikt")
+    expect(page.get_by_label("Søk i LPPs politikk, høringssvar og forslag")).to_have_value(
+        "taushetsplikt"
+    )
     results = page.locator(".search-result")
     expect(results).to_have_count(narrowed)
     for index in range(narrowed):

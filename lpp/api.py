@@ -61,7 +61,11 @@ class ThemeListField(Field):
 
     def to_representation(self, proposal):
         return [
-            {"name": item.tag.name, "slug": item.tag.slug, "html_url": absolute(item.tag.get_absolute_url())}
+            {
+                "name": item.tag.name,
+                "slug": item.tag.slug,
+                "html_url": absolute(item.tag.get_absolute_url()),
+            }
             for item in proposal.theme_items.all()
         ]
 

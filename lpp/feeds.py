@@ -25,9 +25,7 @@ def absolute(path):
 class ResponsesFeed(Feed):
     feed_type = Rss201rev2Feed
     title = "LPPs høringssvar"
-    description = (
-        "Nye høringssvar fra Landsforeningen for Pårørende innen Psykisk helse (LPP)."
-    )
+    description = "Nye høringssvar fra Landsforeningen for Pårørende innen Psykisk helse (LPP)."
     language = "nb"
 
     def link(self):
@@ -40,7 +38,8 @@ class ResponsesFeed(Feed):
         from consultations.models import ConsultationResponsePage
 
         return (
-            ConsultationResponsePage.objects.live().public()
+            ConsultationResponsePage.objects.live()
+            .public()
             .select_related("consultation__authority")
             .order_by("-first_published_at", "-pk")[:ITEMS]
         )

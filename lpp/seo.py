@@ -36,7 +36,7 @@ class ThemeSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             path = url["location"].split("://", 1)[-1]
-            url["location"] = root_url + path[path.find("/"):]
+            url["location"] = root_url + path[path.find("/") :]
         return urls
 
 

@@ -112,8 +112,7 @@ class DatabaseIndex:
                 [self._fts_expression(terms, any_terms)],
             )
         return (
-            "SELECT id FROM search_searchdocument "
-            "WHERE search_vector @@ to_tsquery('simple', %s)",
+            "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)",
             [self._tsquery(terms, any_terms)],
         )
 
@@ -296,9 +295,9 @@ class EngineIndex:
             queryset = queryset.filter(status=filters["status"])
         if filters.get("tema"):
             ids = list(
-                SearchDocument.themes.through.objects.filter(
-                    theme_id=filters["tema"]
-                ).values_list("searchdocument_id", flat=True)
+                SearchDocument.themes.through.objects.filter(theme_id=filters["tema"]).values_list(
+                    "searchdocument_id", flat=True
+                )
             )
             queryset = queryset.filter(pk__in=ids)
         return queryset

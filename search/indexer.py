@@ -115,8 +115,10 @@ def build_document(obj):
             themes = list(value.all())
         else:
             themes = []
-    authority = custom.get("authority") if "authority" in custom else _convention(
-        obj, "authority", "target_authority"
+    authority = (
+        custom.get("authority")
+        if "authority" in custom
+        else _convention(obj, "authority", "target_authority")
     )
     if "status" in custom:
         status, status_label = custom["status"] or "", custom.get("status_label") or ""

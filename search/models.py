@@ -83,9 +83,7 @@ class EngineStatus(models.Model):
     checked_at = models.DateTimeField("Sist sjekket", null=True, blank=True)
     last_failure_at = models.DateTimeField("Siste feil", null=True, blank=True)
     last_error = models.TextField("Feilmelding", blank=True)
-    fallback_count = models.PositiveIntegerField(
-        "Søk besvart av databasen i stedet", default=0
-    )
+    fallback_count = models.PositiveIntegerField("Søk besvart av databasen i stedet", default=0)
     pending_updates = models.PositiveIntegerField("Oppdateringer som venter", default=0)
 
     class Meta:

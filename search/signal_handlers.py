@@ -79,16 +79,23 @@ def connect():
     except LookupError:
         outcome_event = None
     if outcome_event is not None:
-        post_save.connect(on_outcome_event_saved, sender=outcome_event,
-                          dispatch_uid="search_outcome_event_saved")
+        post_save.connect(
+            on_outcome_event_saved, sender=outcome_event, dispatch_uid="search_outcome_event_saved"
+        )
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
     post_delete.connect(on_document_deleted, sender=SearchDocument, dispatch_uid="search_doc_del")
-    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction,
-                      dispatch_uid="search_restriction_saved")
-    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction,
-                        dispatch_uid="search_restriction_deleted")
+    post_save.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_restriction_saved",
+    )
+    post_delete.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_restriction_deleted",
+    )
     for model in registry.searchable_models():
         uid = f"search_{model._meta.label_lower}"
         if not issubclass(model, Page):

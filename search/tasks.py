@@ -71,14 +71,19 @@ def sync_engine(action, document_ids, name, attempt=1):
         if attempt < MAX_ATTEMPTS and can_retry_later():
             logger.warning(
                 "Søkeoppdatering %s av %s dokumenter mislyktes (forsøk %s av %s); prøver igjen.",
-                action, len(document_ids), attempt, MAX_ATTEMPTS,
+                action,
+                len(document_ids),
+                attempt,
+                MAX_ATTEMPTS,
             )
             _enqueue(action, document_ids, name, attempt + 1)
             return "prøver igjen"
         logger.error(
             "Søkeoppdatering %s av %s dokumenter ga opp etter %s forsøk; kjør "
             "`manage.py search_rebuild` når søkemotoren svarer igjen.",
-            action, len(document_ids), attempt,
+            action,
+            len(document_ids),
+            attempt,
         )
         return "ga opp"
     health.change_pending(name, -len(document_ids))

@@ -151,6 +151,4 @@ def suggestions(request):
     """Autocomplete: up to eight titles whose words start with what was typed."""
     text = (request.GET.get("q") or "")[:MAX_QUERY_CHARS]
     found = engines.autocomplete(text)
-    return JsonResponse(
-        {"suggestions": [{"title": t, "url": u, "type": k} for t, u, k in found]}
-    )
+    return JsonResponse({"suggestions": [{"title": t, "url": u, "type": k} for t, u, k in found]})

@@ -11,9 +11,7 @@ from .models import SearchDocument
 
 
 def can_see_search_health(user):
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=STAFF).exists()
-    )
+    return user.is_active and (user.is_superuser or user.groups.filter(name=STAFF).exists())
 
 
 class SearchHealthPanel(Component):

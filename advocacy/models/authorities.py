@@ -18,7 +18,9 @@ class Authority(index.Indexed, models.Model):
         OTHER = "annet", "Annet"
 
     name = models.CharField(
-        "Navn", max_length=200, unique=True,
+        "Navn",
+        max_length=200,
+        unique=True,
         error_messages={"unique": "Det finnes allerede en myndighet med dette navnet."},
     )
     short_name = models.CharField(

@@ -76,11 +76,17 @@ class Proposal(index.Indexed, ClusterableModel):
     # Outcome tracking (advocacy.outcomes keeps these in step with the published, current
     # outcome events, so lists and figures aggregate in SQL).
     submitted_on = models.DateField(
-        "Sendt inn", null=True, blank=True, db_index=True,
+        "Sendt inn",
+        null=True,
+        blank=True,
+        db_index=True,
         help_text="Datoen forslaget ble sendt til myndigheten. Hendelser kan ikke være eldre.",
     )
     outcome_status = models.CharField(
-        "Status", max_length=20, blank=True, db_index=True,
+        "Status",
+        max_length=20,
+        blank=True,
+        db_index=True,
         choices=[("", "Ikke vurdert ennå"), *OutcomeKind.choices],
     )
     outcome_date = models.DateField("Status fra", null=True, blank=True)
@@ -143,7 +149,9 @@ class Proposal(index.Indexed, ClusterableModel):
         status = getattr(self, "outcome_status", "") or ""
         return {
             "title": str(self),
-            "text": "\n".join(part for part in [self.text, self.rationale, self.document_title] if part),
+            "text": "\n".join(
+                part for part in [self.text, self.rationale, self.document_title] if part
+            ),
             "url": f"{url}#{self.anchor}" if url else "",
             "page": page,
             "date": self.first_published_at,

@@ -43,7 +43,9 @@ class Theme(index.Indexed, TagBase):
 class ThemedItem(ItemBase):
     """Base for the through models that tag something with themes."""
 
-    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items")
+    tag = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
 
     class Meta:
         abstract = True

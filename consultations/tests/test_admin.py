@@ -317,7 +317,9 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert storages["private"].exists(submission.file.name)
     assert not default_storage.exists(submission.file.name)
     client.logout()
-    assert client.get(reverse("consultations_admin:submission_file", args=[record.pk])).status_code in (302, 403)
+    assert client.get(
+        reverse("consultations_admin:submission_file", args=[record.pk])
+    ).status_code in (302, 403)
 
 
 def test_without_an_upload_the_generated_word_letter_is_archived(client, staff, approved):

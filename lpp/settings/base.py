@@ -291,15 +291,28 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # "file:///var/cache/lpp"; the default is one process's memory (fine for runserver).
 _cache_url = os.environ.get("CACHE_URL", "locmem://")
 if _cache_url.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": _cache_url}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
+    }
 elif _cache_url.startswith("file://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": _cache_url.removeprefix("file://"),
-                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _cache_url.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                          "LOCATION": "lpp", "OPTIONS": {"MAX_ENTRIES": 5_000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "lpp",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
+    }
 
 # Public page cache (lpp/cache.py). PAGE_CACHE=off turns it off (the load benchmark
 # compares both).

@@ -66,8 +66,12 @@ def test_backup_and_restore_on_a_fresh_database_give_the_same_site(site_with_his
 
     def manage(*args, ok=True):
         result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-            text=True, timeout=600,
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert (result.returncode == 0) == ok, result.stdout + result.stderr
         return result.stdout + result.stderr
@@ -76,13 +80,18 @@ def test_backup_and_restore_on_a_fresh_database_give_the_same_site(site_with_his
     assert "Gjenopprettet" in manage("restore_site", str(backup))
     # The search indexes are rebuilt from the restored content.
     found = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from django.test import Client; "
         "print(Client(HTTP_HOST='localhost').get('/sok/', {'q': 'møteplass'}).content.decode())",
     )
     assert "/parorende-moteplass/" in found
     exported = tmp_path / "etter.json"
-    manage("shell", "-c", f"from lpp.backup import dump_database; open({str(exported)!r}, 'wb').write(dump_database())")
+    manage(
+        "shell",
+        "-c",
+        f"from lpp.backup import dump_database; open({str(exported)!r}, 'wb').write(dump_database())",
+    )
     after = content_of(exported.read_bytes())
     missing, extra = sorted(before - after), sorted(after - before)
     assert not missing and not extra, "\n".join(["mangler:", *missing[:5], "ekstra:", *extra[:5]])
@@ -96,9 +105,17 @@ def test_backup_and_restore_on_a_fresh_database_give_the_same_site(site_with_his
     # A database with content is only overwritten when asked to (and then exactly).
     refused = manage("restore_site", str(backup), ok=False)
     assert "Databasen har allerede innhold" in refused
-    manage("shell", "-c", "from wagtail.models import Page; Page.objects.filter(slug='om-lpp').update(title='Endret')")
+    manage(
+        "shell",
+        "-c",
+        "from wagtail.models import Page; Page.objects.filter(slug='om-lpp').update(title='Endret')",
+    )
     manage("restore_site", str(backup), "--erstatt")
-    manage("shell", "-c", f"from lpp.backup import dump_database; open({str(exported)!r}, 'wb').write(dump_database())")
+    manage(
+        "shell",
+        "-c",
+        f"from lpp.backup import dump_database; open({str(exported)!r}, 'wb').write(dump_database())",
+    )
     assert content_of(exported.read_bytes()) == before
 
 

@@ -134,8 +134,11 @@ def _copy_of(page, parent, slug, live=True):
     try:
         with transaction.atomic():
             copy = page.copy(
-                to=parent, update_attrs={"slug": slug, "title": page.title}, keep_live=live,
-                copy_revisions=False, log_action=None,
+                to=parent,
+                update_attrs={"slug": slug, "title": page.title},
+                keep_live=live,
+                copy_revisions=False,
+                log_action=None,
             )
     except (IntegrityError, ValidationError):
         return None
@@ -174,7 +177,8 @@ def _private_document(secrets):
     )
     marker = secrets.marker("dokument")
     document = get_document_model().objects.create(
-        title=marker, collection=private,
+        title=marker,
+        collection=private,
         file=ContentFile(marker.encode(), name="internt-notat.txt"),
     )
     secrets.document_ids.add(document.pk)
@@ -220,10 +224,14 @@ def expand(route, secrets):
 def body_text(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if content[:2] == b"PK":  # a Word file: look inside (or read it as text if it isn't one)
-        with contextlib.suppress(zipfile.BadZipFile), zipfile.ZipFile(io.BytesIO(content)) as archive:
+        with (
+            contextlib.suppress(zipfile.BadZipFile),
+            zipfile.ZipFile(io.BytesIO(content)) as archive,
+        ):
             return " ".join(
                 archive.read(name).decode("utf-8", "replace")
-                for name in archive.namelist() if name.endswith(".xml")
+                for name in archive.namelist()
+                if name.endswith(".xml")
             )
     return content.decode("utf-8", "replace")
 
@@ -244,13 +252,24 @@ def secret_site(demo_site, settings):
 def test_nothing_unpublished_or_private_reaches_an_anonymous_visitor(client, secret_site):
     secrets = secret_site
     assert secrets.page_ids, "demoinnholdet skal ha sider å lage hemmeligheter av"
-    start = {"/", "/sitemap.xml", "/robots.txt", "/api/v2/pages/", "/api/v2/proposals/?limit=100",
-             "/api/v2/themes/"}
+    start = {
+        "/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/api/v2/pages/",
+        "/api/v2/proposals/?limit=100",
+        "/api/v2/themes/",
+    }
     for route in route_templates():
         start.update(expand(route, secrets))
     for pk in secrets.page_ids:
-        start.update({f"/api/v2/pages/{pk}/", f"/admin/pages/{pk}/edit/preview/",
-                      f"/admin/pages/{pk}/view_draft/"})
+        start.update(
+            {
+                f"/api/v2/pages/{pk}/",
+                f"/admin/pages/{pk}/edit/preview/",
+                f"/admin/pages/{pk}/view_draft/",
+            }
+        )
     for pk in secrets.proposal_ids:
         start.add(f"/api/v2/proposals/{pk}/")
     for path in secrets.paths:
@@ -272,15 +291,18 @@ def test_nothing_unpublished_or_private_reaches_an_anonymous_visitor(client, sec
         found = SECRET.findall(text)
         if found:
             leaks.append(f"{path} ({response.status_code}): {sorted(set(found))}")
-        if response.get("Content-Type", "").startswith(("text/html", "application/xml",
-                                                         "application/rss", "application/atom")):
+        if response.get("Content-Type", "").startswith(
+            ("text/html", "application/xml", "application/rss", "application/atom")
+        ):
             for link in LINK.findall(text) + re.findall(r"<loc>([^<]+)</loc>", text):
                 target = _local(urljoin("http://testserver" + path, html.unescape(link)))
                 if target and target not in seen:
                     queue.append(target)
     assert not errors, "Serverfeil:\n" + "\n".join(errors)
     assert not leaks, "Lekkasje til offentligheten:\n" + "\n".join(leaks)
-    print(f"\nbesøkt: {len(seen)} adresser, {len(secrets.page_ids)} hemmelige sider, {len(secrets.proposal_ids)} hemmelige forslag")
+    print(
+        f"\nbesøkt: {len(seen)} adresser, {len(secrets.page_ids)} hemmelige sider, {len(secrets.proposal_ids)} hemmelige forslag"
+    )
     assert len(seen) > 40, f"for få adresser besøkt ({len(seen)})"
 
 

@@ -64,11 +64,13 @@ def make_proposal(page, block_id, text, **fields):
 
 
 def test_the_proposals_api_shows_public_proposals_with_status_and_no_staff_fields(client, pages):
-    authority = Authority.objects.create(name="Helse- og omsorgsdepartementet", short_name="HOD",
-                                         kind=Authority.Kind.MINISTRY)
+    authority = Authority.objects.create(
+        name="Helse- og omsorgsdepartementet", short_name="HOD", kind=Authority.Kind.MINISTRY
+    )
     theme = Theme.objects.create(name="Tvang", slug="tvang")
-    public = make_proposal(pages["public"], "a1", "Pårørende må få informasjon.",
-                           target_authority=authority)
+    public = make_proposal(
+        pages["public"], "a1", "Pårørende må få informasjon.", target_authority=authority
+    )
     public.themes.add(theme)
     make_proposal(pages["draft"], "b1", "Forslag i et utkast")
     make_proposal(pages["unpublished"], "c1", "Forslag i en avpublisert side")

@@ -95,7 +95,8 @@ def test_a_too_large_image_is_refused_in_norwegian(editor_client, settings):
 
 def test_an_svg_image_is_refused(editor_client):
     upload = SimpleUploadedFile(
-        "logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+        "logo.svg",
+        b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
         content_type="image/svg+xml",
     )
     response = editor_client.post(
@@ -111,15 +112,21 @@ def _tiny_png(size):
     import zlib
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
     pixels = zlib.compress(b"\x00\x00")
     return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", b"c\x00" + b"x" * size)
-        + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"tEXt", b"c\x00" + b"x" * size)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
     )
 
 
@@ -144,12 +151,20 @@ def test_production_static_files_are_compressed_hashed_and_cached_for_a_year(tmp
         "print(response.status_code, response['Cache-Control'], response.get('Content-Encoding'))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     url, served = result.stdout.strip().splitlines()[-2:]
-    assert url.startswith("/static/css/site.") and url.endswith(".css") and url != "/static/css/site.css"
+    assert (
+        url.startswith("/static/css/site.")
+        and url.endswith(".css")
+        and url != "/static/css/site.css"
+    )
     assert served.startswith("200 max-age=315360000")
     assert "immutable" in served
     assert served.endswith("gzip")

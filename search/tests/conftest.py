@@ -26,9 +26,7 @@ def make_page(home_page, django_capture_on_commit_callbacks):
 
     def make(title, body_text="", *, publish=True, parent=None, **fields):
         counter["n"] += 1
-        page = StandardPage(
-            title=title, slug=f"side-{counter['n']}", intro=body_text, **fields
-        )
+        page = StandardPage(title=title, slug=f"side-{counter['n']}", intro=body_text, **fields)
         with django_capture_on_commit_callbacks(execute=True):
             (parent or home_page).add_child(instance=page)
             if publish:

@@ -60,11 +60,13 @@ def test_a_snippet_keeps_the_pieces_of_a_document_apart():
     from search.indexer import _plain
     from search.snippets import snippet
 
-    text = "\n".join([
-        _plain("<h2>Taushetsplikt</h2><p>Helsepersonell må informere.</p><p>Også barn.</p>"),
-        "Barn som pårørende",
-        "Helsedirektoratet",
-    ])
+    text = "\n".join(
+        [
+            _plain("<h2>Taushetsplikt</h2><p>Helsepersonell må informere.</p><p>Også barn.</p>"),
+            "Barn som pårørende",
+            "Helsedirektoratet",
+        ]
+    )
     excerpt = snippet(text, {analysis.stem(analysis.fold("taushetsplikt"))})
     assert excerpt == (
         "<mark>Taushetsplikt</mark> · Helsepersonell må informere. Også barn. "

@@ -18,8 +18,10 @@ def test_embedded_default_is_the_database_with_norwegian_config():
 
 @pytest.mark.parametrize(
     ("variable", "backend"),
-    [("ELASTICSEARCH_URL", "search.backends.elasticsearch9"),
-     ("OPENSEARCH_URL", "search.backends.opensearch3")],
+    [
+        ("ELASTICSEARCH_URL", "search.backends.elasticsearch9"),
+        ("OPENSEARCH_URL", "search.backends.opensearch3"),
+    ],
 )
 def test_engine_url_switches_backend(variable, backend):
     backends = conf.search_backends_from_env({variable: "https://es.example:9200"}, "prod")
@@ -35,8 +37,11 @@ def test_engine_url_switches_backend(variable, backend):
 
 def test_prefix_and_timeout_from_environment():
     engine = conf.search_backends_from_env(
-        {"OPENSEARCH_URL": "http://x:9200", "SEARCH_INDEX_PREFIX": "lpp-stage-",
-         "SEARCH_TIMEOUT": "2"}
+        {
+            "OPENSEARCH_URL": "http://x:9200",
+            "SEARCH_INDEX_PREFIX": "lpp-stage-",
+            "SEARCH_TIMEOUT": "2",
+        }
     )["default"]
     assert engine["INDEX_PREFIX"] == "lpp-stage-" and engine["TIMEOUT"] == 2.0
     with pytest.raises(ImproperlyConfigured):
@@ -54,10 +59,16 @@ def test_norwegian_analyzers_fold_stop_and_stem_twice():
     analysis = conf.NORWEGIAN_INDEX_SETTINGS["settings"]["analysis"]
     text = analysis["analyzer"][conf.TEXT_ANALYZER]
     assert text["filter"] == [
-        "lowercase", "asciifolding", "lpp_norwegian_stop",
-        "lpp_norwegian_stemmer", "lpp_norwegian_stemmer",
+        "lowercase",
+        "asciifolding",
+        "lpp_norwegian_stop",
+        "lpp_norwegian_stemmer",
+        "lpp_norwegian_stemmer",
     ]
-    assert analysis["filter"]["lpp_norwegian_stemmer"] == {"type": "snowball", "language": "Norwegian"}
+    assert analysis["filter"]["lpp_norwegian_stemmer"] == {
+        "type": "snowball",
+        "language": "Norwegian",
+    }
     assert analysis["filter"]["lpp_norwegian_stop"]["stopwords"] == "_norwegian_"
     assert analysis["analyzer"]["default"]["filter"] == text["filter"]
     # wagtail#13005: autocomplete folds æøå on the index side AND the search side.
@@ -66,7 +77,9 @@ def test_norwegian_analyzers_fold_stop_and_stem_twice():
     assert "asciifolding" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
 
 
-@pytest.mark.parametrize("mapping_class", [NorwegianElasticsearch9Mapping, NorwegianOpenSearch3Mapping])
+@pytest.mark.parametrize(
+    "mapping_class", [NorwegianElasticsearch9Mapping, NorwegianOpenSearch3Mapping]
+)
 def test_mapping_sets_analyzers_on_every_text_field(mapping_class):
     properties = mapping_class(SearchDocument).get_mapping()["properties"]
     text_fields = {name: m for name, m in properties.items() if m.get("type") == "text"}

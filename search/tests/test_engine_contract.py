@@ -124,9 +124,12 @@ def test_public_search_uses_the_engine_and_filters(client, engine, documents):
     outcome = response.context["outcome"]
     assert not outcome.fell_back and outcome.backend == "default"
     assert "Taushetsplikt" in [d.title for d in outcome.documents]
-    assert client.get("/sok/", {"q": "taushetsplikt", "type": "advocacy.theme"}).context[
-        "outcome"
-    ].total == 0
+    assert (
+        client.get("/sok/", {"q": "taushetsplikt", "type": "advocacy.theme"})
+        .context["outcome"]
+        .total
+        == 0
+    )
 
 
 @pytest.mark.django_db

@@ -37,7 +37,9 @@ def test_wagtail_backend_uses_the_norwegian_config():
 @pytest.mark.django_db
 def test_norwegian_config_exists_and_stems():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT to_tsvector('norwegian', 'kommunen') @@ to_tsquery('norwegian', 'kommune')")
+        cursor.execute(
+            "SELECT to_tsvector('norwegian', 'kommunen') @@ to_tsquery('norwegian', 'kommune')"
+        )
         assert cursor.fetchone()[0] is True
 
 

@@ -54,7 +54,9 @@ def test_query_without_norwegian_letters_finds_them(client, make_page):
 
 
 @pytest.mark.django_db
-def test_draft_and_unpublished_pages_are_never_found(client, make_page, django_capture_on_commit_callbacks):
+def test_draft_and_unpublished_pages_are_never_found(
+    client, make_page, django_capture_on_commit_callbacks
+):
     make_page("Kladd om blåbærsyltetøy", "blåbærsyltetøy", publish=False)
     page = make_page("Publisert om blåbærsyltetøy", "blåbærsyltetøy")
     assert titles(client.get(URL, {"q": "blåbærsyltetøy"})) == ["Publisert om blåbærsyltetøy"]
@@ -108,7 +110,9 @@ def test_staff_only_consultation_notes_never_reach_public_search(client, indexed
     from consultations.wagtail_hooks import consultation_viewset
 
     client.force_login(make_user(superuser=True))
-    admin = client.get(reverse(consultation_viewset.get_url_name("list")), {"q": "kaktusblomstring"})
+    admin = client.get(
+        reverse(consultation_viewset.get_url_name("list")), {"q": "kaktusblomstring"}
+    )
     assert consultation.title in admin.content.decode()
 
 
@@ -131,9 +135,15 @@ def test_searchable_types_come_from_the_models():
 @pytest.mark.django_db
 def test_every_document_type_of_the_demo_site_is_found(client, indexed_site):
     kinds = {doc.kind for doc in SearchDocument.objects.all()}
-    assert {"advocacy.proposal", "advocacy.theme", "home.standardpage",
-            "consultations.consultationresponsepage", "agreement.agreementpage",
-            "political_platform.platformchapterpage", "political_platform.position"} <= kinds
+    assert {
+        "advocacy.proposal",
+        "advocacy.theme",
+        "home.standardpage",
+        "consultations.consultationresponsepage",
+        "agreement.agreementpage",
+        "political_platform.platformchapterpage",
+        "political_platform.position",
+    } <= kinds
 
 
 @pytest.mark.django_db
@@ -159,9 +169,10 @@ def test_facets_narrow_the_results(client, indexed_site):
     assert all(d.authority_id == hod.pk for d in by_authority.context["outcome"].documents)
 
     year = facets["ar"][0][0]
-    assert total(client.get(URL, {"q": "pårørende", "ar": year})) == dict(
-        (v, c) for v, _l, c in facets["ar"]
-    )[year]
+    assert (
+        total(client.get(URL, {"q": "pårørende", "ar": year}))
+        == dict((v, c) for v, _l, c in facets["ar"])[year]
+    )
 
 
 @pytest.mark.django_db
@@ -190,8 +201,15 @@ def test_facets_tolerate_documents_without_status_theme_or_authority(client, mak
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "params",
-    [{"ar": "tjuetjue"}, {"tema": "x"}, {"myndighet": "-1"}, {"type": "auth.user"},
-     {"side": "0"}, {"side": "abc"}, {"side": "999999999"}],
+    [
+        {"ar": "tjuetjue"},
+        {"tema": "x"},
+        {"myndighet": "-1"},
+        {"type": "auth.user"},
+        {"side": "0"},
+        {"side": "abc"},
+        {"side": "999999999"},
+    ],
 )
 def test_bad_filters_are_ignored_with_a_message(client, make_page, params):
     make_page("Side om krekling", "krekling")
@@ -204,11 +222,41 @@ def test_bad_filters_are_ignored_with_a_message(client, make_page, params):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ['"', '"pårørende', "pårørende\"", "(", ")", "((pårørende", "pårørende AND", "OR",
-     "AND OR NOT", "NOT pårørende", "NEAR(pårørende tvang)", "pårørende NEAR/3 tvang",
-     "*", "pårør*", ":", "title:pårørende", "{title}: x", "-", "^", "'", "'; DROP TABLE x; --",
-     "%", "_", "\\", "ø" * 2000, "pårørende " * 300, " ", "", "🙂", "&", "|", "!",
-     "<script>alert(1)</script>"],
+    [
+        '"',
+        '"pårørende',
+        'pårørende"',
+        "(",
+        ")",
+        "((pårørende",
+        "pårørende AND",
+        "OR",
+        "AND OR NOT",
+        "NOT pårørende",
+        "NEAR(pårørende tvang)",
+        "pårørende NEAR/3 tvang",
+        "*",
+        "pårør*",
+        ":",
+        "title:pårørende",
+        "{title}: x",
+        "-",
+        "^",
+        "'",
+        "'; DROP TABLE x; --",
+        "%",
+        "_",
+        "\\",
+        "ø" * 2000,
+        "pårørende " * 300,
+        " ",
+        "",
+        "🙂",
+        "&",
+        "|",
+        "!",
+        "<script>alert(1)</script>",
+    ],
 )
 def test_any_query_gives_a_page_never_an_error(client, some_content, query):
     response = client.get(URL, {"q": query})
@@ -255,7 +303,10 @@ def test_words_not_all_found_falls_back_to_any_word(client, make_page):
 
 @pytest.mark.django_db
 def test_snippet_highlights_matched_words_and_escapes_the_rest(client, make_page):
-    make_page("Side om <b>fet</b> tekst", "Før teksten. <script>x</script> Pårørendes rettigheter & plikter.")
+    make_page(
+        "Side om <b>fet</b> tekst",
+        "Før teksten. <script>x</script> Pårørendes rettigheter & plikter.",
+    )
     html = client.get(URL, {"q": "pårørende"}).content.decode()
     assert "<mark>Pårørendes</mark>" in html
     assert "&lt;b&gt;fet&lt;/b&gt;" in html

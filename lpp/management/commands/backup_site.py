@@ -9,7 +9,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", "-o",
+            "--output",
+            "-o",
             help="Filen som skal skrives (standard: lpp-backup-<tidspunkt>.tar.gz her).",
         )
 

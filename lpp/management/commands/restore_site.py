@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("backup", help="Sikkerhetskopien (.tar.gz).")
         parser.add_argument(
-            "--erstatt", action="store_true", dest="replace",
+            "--erstatt",
+            action="store_true",
+            dest="replace",
             help="Erstatt alt innhold i en database som ikke er tom.",
         )
 

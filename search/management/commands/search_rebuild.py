@@ -20,7 +20,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--database-only", action="store_true",
+            "--database-only",
+            action="store_true",
             help="Bygg bare databaseindeksen, ikke søkemotorens.",
         )
 
@@ -41,8 +42,7 @@ class Command(BaseCommand):
             self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Databaseindeksen har {count} dokumenter "
-                f"({time.monotonic() - started:.1f} s)."
+                f"Databaseindeksen har {count} dokumenter ({time.monotonic() - started:.1f} s)."
             )
         )
         if database_only:
