@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import accountability, views
+from . import views
 from .docx import views as docx_views
+from .outcomes import accountability
 
 app_name = "advocacy"
 

@@ -4,7 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import ThemeForm
 from .models import Authority, Theme
-from .outcome_admin import ProposalViewSet
+from .outcomes.admin import ProposalViewSet
 
 
 class ThemeViewSet(SnippetViewSet):

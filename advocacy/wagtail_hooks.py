@@ -4,4 +4,4 @@ from .viewsets import AdvocacyViewSetGroup
 
 register_snippet(AdvocacyViewSetGroup)
 
-from . import outcome_hooks  # noqa: E402, F401  (outcome tracking: admin URLs, bulk actions, reports)
+from .outcomes import hooks  # noqa: E402, F401  (outcome tracking: admin URLs, bulk actions, reports)

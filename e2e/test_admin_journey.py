@@ -220,7 +220,11 @@ def test_a_response_goes_from_draft_through_approval_and_submission_to_the_publi
     summary_field = editor.locator("[data-contentpath='summary']")
     summary_field.get_by_role("button", name="Legg til kommentar").click()
     editor.get_by_placeholder("Skriv kommentaren din …").fill(COMMENT)
-    editor.get_by_role("button", name="Kommentar", exact=True).click()
+    # Saved from the keyboard: the comment card is still moving into place beside the
+    # field, and a mouse click aimed at it can land where the button was a moment ago.
+    save_comment = editor.get_by_role("button", name="Kommentar", exact=True)
+    save_comment.focus()
+    editor.keyboard.press("Enter")
     expect(editor.locator(".comment__text").filter(has_text=COMMENT)).to_be_visible()
     with editor.expect_navigation():
         editor.get_by_role("button", name="Lagre kladd").click()

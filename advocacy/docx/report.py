@@ -1,4 +1,4 @@
-"""The board's half-year report (advocacy.outcome_reports.HalfYearReport) as a Word document:
+"""The board's half-year report (advocacy.outcomes.reports.HalfYearReport) as a Word document:
 the period's figures, the events by kind and the list of published events."""
 
 from .engine import DocxWriter, norwegian_date

@@ -67,7 +67,7 @@ def admin_export(request, page_id):
 def half_year_report_export(request):
     """The board's half-year report as Word, with the report page's filters (period,
     authority). Staff with access to the outcome reports only."""
-    from advocacy.outcome_reports import VIEW_PERMISSION, HalfYearReport
+    from advocacy.outcomes.reports import VIEW_PERMISSION, HalfYearReport
     from home.models import OrganisationSettings
 
     from .report import write_half_year_report

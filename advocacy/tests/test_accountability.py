@@ -10,14 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from advocacy.accountability import (
+from advocacy.models import Proposal, Theme
+from advocacy.outcomes import record_event
+from advocacy.outcomes.accountability import (
     figures_by_authority,
     figures_by_theme,
     figures_by_year,
     overall_figures,
 )
-from advocacy.models import Proposal, Theme
-from advocacy.outcomes import record_event
 
 from .outcome_helpers import authority, event_data, make_document, make_proposal
 

@@ -10,9 +10,9 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from advocacy.follow_up import send_follow_up_reminders
 from advocacy.models import FollowUpReminder, Proposal
 from advocacy.outcomes import months_before, record_event
+from advocacy.outcomes.follow_up import send_follow_up_reminders
 from consultations.tests.helpers import archive_index, proposal_block, published_response
 from lpp import roles
 

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from advocacy.outcome_reports import previous_half_year
 from advocacy.outcomes import record_event
+from advocacy.outcomes.reports import previous_half_year
 from lpp import roles
 
 from .outcome_helpers import authority, event_data, make_document, make_proposal

@@ -6,7 +6,7 @@ import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from advocacy.follow_up import send_follow_up_reminders
+from advocacy.outcomes.follow_up import send_follow_up_reminders
 from lpp.dates import run_date
 
 

@@ -10,7 +10,7 @@ DEMO_LOADERS = [
     "political_platform.demo",
     "agreement.demo",
     "consultations.demo",
-    "advocacy.demo_outcomes",
+    "advocacy.outcomes.demo",
 ]
 
 

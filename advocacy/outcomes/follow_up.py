@@ -14,10 +14,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .models import FollowUpReminder, OutcomeSettings, Proposal
-from .models.outcomes import format_date
-from .outcome_admin import proposal_list_url_for_page
-from .outcomes import DECISIVE, months_before, outcome_summary, today
+from ..models import FollowUpReminder, OutcomeSettings, Proposal
+from ..models.outcomes import format_date
+from . import DECISIVE, months_before, outcome_summary, today
+from .admin import proposal_list_url_for_page
 
 # From a proposal to the consultation its response page answers.
 CONSULTATION = "source_page__consultationresponsepage__consultation"

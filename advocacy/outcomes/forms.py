@@ -1,8 +1,8 @@
 from django import forms
 from wagtail.admin.widgets import AdminDateInput
 
-from .models import OutcomeEvent
-from .outcomes import EVENT_FIELDS
+from ..models import OutcomeEvent
+from . import EVENT_FIELDS
 
 
 class OutcomeEventForm(forms.ModelForm):

@@ -6,13 +6,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from .accountability import theme_section
-from .outcome_admin import (
+from .admin import (
     OutcomeAdminUrls,
     PublishDraftsBulkAction,
     RecordEventBulkAction,
     proposal_list_url_for_page,
 )
-from .outcome_reports import report_urlpatterns
+from .reports import report_urlpatterns
 
 
 @hooks.register("register_admin_urls")

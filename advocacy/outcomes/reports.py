@@ -15,11 +15,11 @@ from wagtail.admin.views.reports import ReportView
 
 from lpp.admin_lists import DayColumn
 
+from ..models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
+from ..models.outcomes import format_date
+from . import ADOPTED, DECISIVE, Freshness, adoption_rate, today, with_freshness
 from .accountability import figures_by_authority, figures_by_theme, figures_by_year
-from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
-from .models.outcomes import format_date
-from .outcome_admin import year_choices
-from .outcomes import ADOPTED, DECISIVE, Freshness, adoption_rate, today, with_freshness
+from .admin import year_choices
 
 VIEW_PERMISSION = "advocacy.view_proposal"
 STATUS_COLUMNS = [("none", "Ikke vurdert ennå", "")] + [

@@ -24,9 +24,8 @@ from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewS
 
 from lpp.admin_lists import DayColumn, YesNoSelect
 
-from .models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
-from .outcome_forms import OutcomeEventForm, PublishChoiceMixin
-from .outcomes import (
+from ..models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
+from . import (
     Freshness,
     correct_event,
     discard_draft,
@@ -37,6 +36,7 @@ from .outcomes import (
     stale_after_months,
     with_freshness,
 )
+from .forms import OutcomeEventForm, PublishChoiceMixin
 
 ADD_EVENT = "advocacy.add_outcomeevent"
 PUBLISH_EVENT = "advocacy.publish_outcomeevent"

@@ -8,8 +8,8 @@ left alone."""
 
 import datetime
 
-from .models import Proposal
-from .outcomes import record_event
+from ..models import Proposal
+from . import record_event
 
 D = datetime.date
 HDIR_GUIDE = "https://www.helsedirektoratet.no/veiledere/parorendeveileder"

@@ -22,8 +22,8 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import OutcomeEvent, OutcomeKind, OutcomeSettings, Proposal
-from .models.outcomes import format_date
+from ..models import OutcomeEvent, OutcomeKind, OutcomeSettings, Proposal
+from ..models.outcomes import format_date
 
 K = OutcomeKind
 DECISIVE = (K.ADOPTED, K.PARTLY_ADOPTED, K.REJECTED, K.NOT_ADDRESSED, K.IMPLEMENTED)

@@ -12,9 +12,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from .charts import stacked_bars
-from .models import Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
-from .outcomes import (
+from ..models import Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
+from . import (
     CATEGORIES,
     CATEGORY_STATUSES,
     adoption_rate,
@@ -22,6 +21,7 @@ from .outcomes import (
     outcome_summary,
     summary_text,
 )
+from .charts import stacked_bars
 
 CHART_CATEGORIES = [(key, label) for key, label, _statuses in CATEGORIES]
 NO_AUTHORITY = "ingen"
