@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from lpp import roles
+
 from . import lifecycle
 from .personal_data import describe, find_personal_data, fingerprint
 from .status import SENT_STATUSES, Status
@@ -75,6 +77,14 @@ class ConsultationForm(WagtailAdminModelForm):
         if field is not None:
             allowed = [self._original_status, *lifecycle.allowed_targets(self._original_status)]
             field.choices = [(value, label) for value, label in Status.choices if value in allowed]
+        if "responsible" in self.fields:
+            self.fields["responsible"].queryset = roles.staff_members(
+                keep=self.instance.responsible_id
+            )
+        if "working_group" in self.fields:
+            self.fields["working_group"].queryset = roles.working_groups(
+                keep=self.instance.working_group_id
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -24,7 +24,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from advocacy.models import Authority, Theme
-from lpp.roles import STAFF
+from lpp.roles import staff_members
 
 from .forms import ConsultationForm
 from .models import Consultation, SentReminder
@@ -40,15 +40,6 @@ def escape_spreadsheet_value(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-def staff_users(request):
-    return (
-        get_user_model()
-        .objects.filter(groups__name=STAFF, is_active=True)
-        .order_by("first_name", "last_name", "username")
-        .distinct()
-    )
 
 
 class DeadlineWindow:
@@ -94,7 +85,7 @@ class ConsultationFilterSet(WagtailFilterSet):
         empty_label="Alle temaer",
     )
     responsible = django_filters.ModelChoiceFilter(
-        label="Ansvarlig", queryset=staff_users, empty_label="Alle"
+        label="Ansvarlig", queryset=lambda request: staff_members(), empty_label="Alle"
     )
 
     class Meta:

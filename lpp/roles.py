@@ -107,6 +107,31 @@ def ensure_roles_after_migrate(sender, using="default", **kwargs):
     ensure_roles()
 
 
+def staff_members(keep=None):
+    """Active users who can answer for a piece of work: the secretariat and the site's
+    administrators. ``keep`` (a user id) stays in the list, so a record whose responsible
+    person has since left can still be saved unchanged."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    chosen = Q(is_active=True) & (Q(groups__name=STAFF) | Q(is_superuser=True))
+    if keep is not None:
+        chosen |= Q(pk=keep)
+    return (
+        get_user_model()
+        .objects.filter(chosen)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def working_groups(keep=None):
+    """The board's working groups (and ``keep``, a group id already chosen)."""
+    from django.db.models import Q
+
+    return Group.objects.filter(Q(name__in=WORKING_GROUPS) | Q(pk=keep)).order_by("name")
+
+
 def grant_section(group_name, page, codenames):
     """Let a group act on ``page`` and everything below it."""
     group = Group.objects.get(name=group_name)

@@ -64,6 +64,38 @@ def test_staff_register_a_consultation(client, staff):
     assert record.status == Status.REGISTERED and record.responsible == staff
 
 
+def test_only_staff_and_working_groups_can_be_made_responsible(client, staff, make_user):
+    board_member = make_user(roles.BOARD, first_name="Bjørn", last_name="Styremedlem")
+    client.force_login(staff)
+    form = client.get(reverse(ADD)).context["form"]
+    assert list(form.fields["responsible"].queryset) == [staff]
+    groups = [group.name for group in form.fields["working_group"].queryset]
+    assert groups == sorted(roles.WORKING_GROUPS)
+
+    response = client.post(reverse(ADD), form_data(responsible=board_member.pk))
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    assert not Consultation.objects.exists()
+
+
+def test_a_record_keeps_its_responsible_person_after_they_have_left(client, staff, make_user):
+    former = make_user(roles.STAFF, first_name="Tidligere", last_name="Ansatt")
+    record = helpers.consultation(responsible=former)
+    former.is_active = False
+    former.save()
+
+    client.force_login(staff)
+    response = client.post(
+        reverse(EDIT, args=[record.pk]),
+        form_data(title="Nytt navn", case_number=record.case_number, responsible=former.pk),
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.title == "Nytt navn" and record.responsible == former
+    new_record = client.get(reverse(ADD)).context["form"]
+    assert former not in new_record.fields["responsible"].queryset
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [
