@@ -6,6 +6,7 @@ picked up, reach the pages editors use, and keep their placeholders.
 """
 
 import gettext
+import html
 import re
 from pathlib import Path
 
@@ -147,3 +148,55 @@ def test_comment_widget_strings_reach_the_javascript_catalogue(client, make_user
     assert "Skriv kommentaren din" in catalogue
     assert "Sett inn en blokk" in catalogue
     assert "Skjul alle" in catalogue
+
+
+def wagtail_msgids():
+    """Every text Wagtail's admin can show, from its English source catalogues."""
+    import wagtail
+
+    found = set()
+    for po in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        found.update(unescape(msgid) for msgid, _plural, _strs in read_po(po))
+    return found
+
+
+# Words that are the same in bokmål.
+SAME_IN_BOKMAL = {"Status", "Admin", "Administrator", "Type"}
+
+
+def test_the_admin_pages_editors_use_have_no_untranslated_wagtail_text(
+    client, make_user, demo_site
+):
+    from consultations.models import ConsultationResponsePage
+
+    response_page = ConsultationResponsePage.objects.first()
+    client.force_login(make_user(superuser=True))
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_explore_root"),
+        reverse("wagtailadmin_explore", args=[response_page.get_parent().pk]),
+        reverse("wagtailadmin_pages:edit", args=[response_page.pk]),
+        reverse("wagtailsnippets_consultations_consultation:list"),
+        reverse("wagtailadmin_account"),
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtailadmin_reports:aging_pages"),
+        reverse("wagtailadmin_reports:locked_pages"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailimages:index"),
+    ]
+    msgids = wagtail_msgids()
+    untranslated = {}
+    with translation.override("nb"):
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            page = response.content.decode()
+            texts = {html.unescape(node).strip() for node in re.split(r"<[^>]*>", page)}
+            texts |= {
+                html.unescape(value)
+                for value in re.findall(r'(?:aria-label|title|placeholder)="([^"]+)"', page)
+            }
+            for text in texts & msgids - SAME_IN_BOKMAL:
+                if translation.gettext(text) == text:
+                    untranslated.setdefault(text, url)
+    assert not untranslated, "\n".join(f"{text!r}  ({url})" for text, url in untranslated.items())
