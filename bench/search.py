@@ -250,10 +250,10 @@ def run(args, rng, pool):
     live = model.objects.live()
 
     def ours_search(q):
-        engines.load_documents(index.ranked_ids(analysis.query_terms(q), {}, 0, 10))
+        engines.load_documents(index.ranked_ids(analysis.query_words(q), {}, 0, 10))
 
     def ours_count(q):
-        index.count(analysis.query_terms(q), {})
+        index.count(analysis.query_words(q), {})
 
     def ours_autocomplete(q):
         prefixes = analysis.query_prefixes(q)

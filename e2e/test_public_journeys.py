@@ -386,6 +386,15 @@ def test_search_narrows_with_a_facet_and_says_when_nothing_matches(browser_site,
     check_accessibility(page)
     photograph(page, "sok-med-fasett")
 
+    # On a phone the filters come before the results: a link takes you past them.
+    skip = page.get_by_role("link", name=f"Gå rett til treffene ({narrowed})")
+    expect(skip).to_be_hidden()
+    page.set_viewport_size(PHONE)
+    skip.click()
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    page.set_viewport_size(DESKTOP)
+
     # The result opens the response.
     first = results.first.get_by_role("heading", level=3).get_by_role("link")
     title = first.inner_text()

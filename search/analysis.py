@@ -2,12 +2,15 @@
 
 Every backend must agree on what a word is, so the public search index on SQLite and
 PostgreSQL stores the *terms* this module makes, and the Elasticsearch/OpenSearch
-analyzers in :mod:`search.conf` are built from the same three steps:
+analyzers in :mod:`search.conf` are built from the same steps:
 
 1. **fold**: lower case, æ → ae, ø → o, å → a and other accents removed, so a query
    typed on a keyboard without æøå ("parorende", "horingssvar") finds the word;
-2. **stop words**: the commonest bokmål function words carry no meaning in a search;
-3. **stem** with the Snowball Norwegian stemmer, *twice*. One pass takes the definite
+2. **compounds**: a long word also gives the words from ``data/compound_parts.txt``
+   found inside it ("tvangsbruk" → tvang, bruk), so a part finds the compound; a query
+   word matches its own term or all of its parts together;
+3. **stop words**: the commonest bokmål function words carry no meaning in a search;
+4. **stem** with the Snowball Norwegian stemmer, *twice*. One pass takes the definite
    plural ending off "høringssvarene" → "horingssvar" but takes "-ar" off the bare
    "høringssvar" → "horingssv", so the two never meet (the reason Snowball alone, in
    PostgreSQL's ``norwegian`` config, misses this pair). A second pass brings both to
@@ -16,7 +19,8 @@ analyzers in :mod:`search.conf` are built from the same three steps:
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -44,6 +48,14 @@ OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR", "OG", "ELLER", "IKKE"})
 
 MAX_WORD_LENGTH = 40
 
+# Compounds: a word of at least COMPOUND_MIN_WORD letters also yields every part from the
+# lexicon it contains (3–15 letters, anywhere in the word), as Elasticsearch's
+# dictionary_decompounder does with the same list (search.conf).
+COMPOUND_PARTS_FILE = Path(__file__).parent / "data" / "compound_parts.txt"
+COMPOUND_MIN_WORD = 8
+COMPOUND_MIN_PART = 3
+COMPOUND_MAX_PART = 15
+
 _stemmer = snowballstemmer.stemmer("norwegian")
 
 
@@ -60,22 +72,62 @@ def stem(word):
     return _stemmer.stemWord(_stemmer.stemWord(word))
 
 
+@cache
+def compound_lexicon():
+    """The folded compound parts (see COMPOUND_PARTS_FILE)."""
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and line[0] != "#")
+
+
+@lru_cache(maxsize=100_000)
+def compound_parts(folded):
+    """The lexicon words inside a long folded word, in order: "tvangsbruk" → tvang, bruk."""
+    if len(folded) < COMPOUND_MIN_WORD:
+        return ()
+    lexicon = compound_lexicon()
+    found = []
+    for start in range(len(folded) - COMPOUND_MIN_PART + 1):
+        for end in range(
+            start + COMPOUND_MIN_PART, min(start + COMPOUND_MAX_PART, len(folded)) + 1
+        ):
+            part = folded[start:end]
+            if part in lexicon and part != folded and part not in found:
+                found.append(part)
+    return tuple(found)
+
+
+def word_terms(folded):
+    """The terms of one folded word: its stem, then the stems of its compound parts."""
+    result = [stem(folded)]
+    for part in compound_parts(folded):
+        term = stem(part)
+        if term not in result:
+            result.append(term)
+    return result
+
+
 def words(text):
     """The words of ``text`` as written, in order."""
     return WORD_RE.findall(text or "")
 
 
-def terms(text):
-    """The index terms of a text: folded, stop words dropped, stemmed. Words in which
-    underscores join parts (``\\w`` includes "_") are split on them."""
-    result = []
+def _folded_words(text, *, query=False):
+    """The folded words of ``text`` that carry meaning: no stop words (nor, in a query,
+    operator words); words in which underscores join parts (``\\w`` includes "_") are
+    split on them."""
     for word in words(text):
+        if query and word in OPERATOR_WORDS:
+            continue
         for part in word.split("_"):
             folded = fold(part)
-            if not folded or folded in STOP_WORDS or len(folded) > MAX_WORD_LENGTH:
-                continue
-            result.append(stem(folded))
-    return result
+            if folded and folded not in STOP_WORDS and len(folded) <= MAX_WORD_LENGTH:
+                yield folded
+
+
+def terms(text):
+    """The index terms of a text: folded, stop words dropped, stemmed, each long word
+    followed by its compound parts."""
+    return [term for folded in _folded_words(text) for term in word_terms(folded)]
 
 
 def index_text(text):
@@ -93,19 +145,19 @@ def autocomplete_words(text):
     return " ".join(seen)
 
 
-def query_terms(query):
-    """The distinct terms of a user's query, in order, with operator words removed.
+def query_words(query):
+    """The distinct words of a user's query, each as its terms (see :func:`word_terms`):
+    a document matches a word when it has the word's own term, or every one of its
+    compound parts ("pårørendeavtale", or "avtale" and "pårørende").
 
     Any string is accepted: what is not a word is dropped, so quotes, brackets,
     ``AND``/``OR``/``NOT``/``NEAR``, ``*`` and ``:`` can never break the query."""
-    seen = []
-    for word in words(query):
-        if word in OPERATOR_WORDS:
-            continue
-        for term in terms(word):
-            if term not in seen:
-                seen.append(term)
-    return seen
+    return list(dict.fromkeys(tuple(word_terms(f)) for f in _folded_words(query, query=True)))
+
+
+def query_terms(query):
+    """Every distinct term of a user's query, in order (for marking matches)."""
+    return list(dict.fromkeys(term for word in query_words(query) for term in word))
 
 
 def query_prefixes(query):

@@ -14,11 +14,23 @@ The database backend stays configured beside an engine as ``"database"``: it kee
 Wagtail's admin search index and is what public search falls back to.
 """
 
+from . import analysis  # no Django imports, so the settings may read it
+
 # The analysis steps of search.analysis, in Elasticsearch/OpenSearch terms: the
 # standard tokenizer, lower case, ASCII folding (å → a, ø → o, æ → ae, as fold()
-# does), bokmål stop words, the Snowball Norwegian stemmer twice.
+# does), compound parts, bokmål stop words, the Snowball Norwegian stemmer twice.
 NORWEGIAN_STOP_WORDS_FILTER = {"type": "stop", "stopwords": "_norwegian_"}
 NORWEGIAN_STEMMER_FILTER = {"type": "snowball", "language": "Norwegian"}
+# Compound parts, found inside long words after folding, as analysis.compound_parts does.
+# In a query the engine takes a word's parts as alternatives (they share its position),
+# where the database index asks for all of them: the engine may find a little more.
+COMPOUND_FILTER = {
+    "type": "dictionary_decompounder",
+    "word_list": sorted(analysis.compound_lexicon()),
+    "min_word_size": analysis.COMPOUND_MIN_WORD,
+    "min_subword_size": analysis.COMPOUND_MIN_PART,
+    "max_subword_size": analysis.COMPOUND_MAX_PART,
+}
 
 TEXT_ANALYZER = "lpp_norwegian"
 AUTOCOMPLETE_INDEX_ANALYZER = "lpp_norwegian_edgengram"
@@ -30,6 +42,7 @@ NORWEGIAN_INDEX_SETTINGS = {
             "filter": {
                 "lpp_norwegian_stop": NORWEGIAN_STOP_WORDS_FILTER,
                 "lpp_norwegian_stemmer": NORWEGIAN_STEMMER_FILTER,
+                "lpp_compounds": COMPOUND_FILTER,
                 "lpp_edgengram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
             },
             "analyzer": {
@@ -39,6 +52,7 @@ NORWEGIAN_INDEX_SETTINGS = {
                     "filter": [
                         "lowercase",
                         "asciifolding",
+                        "lpp_compounds",
                         "lpp_norwegian_stop",
                         "lpp_norwegian_stemmer",
                         "lpp_norwegian_stemmer",
@@ -70,6 +84,7 @@ NORWEGIAN_INDEX_SETTINGS = {
                     "filter": [
                         "lowercase",
                         "asciifolding",
+                        "lpp_compounds",
                         "lpp_norwegian_stop",
                         "lpp_norwegian_stemmer",
                         "lpp_norwegian_stemmer",

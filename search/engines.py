@@ -35,7 +35,8 @@ class SearchQuery:
 
     @property
     def terms(self):
-        return analysis.query_terms(self.text)
+        """One tuple of terms per word (analysis.query_words)."""
+        return analysis.query_words(self.text)
 
     @property
     def offset(self):
@@ -50,6 +51,20 @@ class SearchOutcome:
     any_terms: bool = False  # no document had every word: showing those with some
     backend: str = "database"
     fell_back: bool = False
+
+
+def _boolean(words, any_terms, quote, and_, or_):
+    """A full-text query string in FTS5 or tsquery syntax (the quoting and operators)."""
+    if any_terms:
+        flat = dict.fromkeys(term for word in words for term in word)
+        return or_.join(quote.format(term) for term in flat)
+    clauses = []
+    for own, *parts in words:
+        clause = quote.format(own)
+        if parts:
+            clause = f"({clause}{or_}({and_.join(quote.format(p) for p in parts)}))"
+        clauses.append(clause)
+    return and_.join(clauses)
 
 
 def _filter_sql(filters, alias="d"):
@@ -96,13 +111,14 @@ class DatabaseIndex:
 
     # -- the match clause
 
-    def _fts_expression(self, terms, any_terms):
-        joiner = " OR " if any_terms else " AND "
-        return joiner.join(f'"{t}"' for t in terms)
+    # ``words`` are SearchQuery.terms: per word its own term, then its compound parts.
+    # Every word must match (its term, or all of its parts); with ``any_terms`` any term will.
 
-    def _tsquery(self, terms, any_terms):
-        joiner = " | " if any_terms else " & "
-        return joiner.join(f"'{t}'" for t in terms)
+    def _fts_expression(self, words, any_terms):
+        return _boolean(words, any_terms, '"{}"', " AND ", " OR ")
+
+    def _tsquery(self, words, any_terms):
+        return _boolean(words, any_terms, "'{}'", " & ", " | ")
 
     def _matching_ids_sql(self, terms, any_terms):
         """A subquery of the ids of the documents matching ``terms``."""

@@ -15,7 +15,7 @@ def _is_match(token, terms):
     if not token[:1].isalnum():
         return False
     folded = analysis.fold(token)
-    return bool(folded) and analysis.stem(folded) in terms
+    return bool(folded) and not terms.isdisjoint(analysis.word_terms(folded))
 
 
 def highlight(text, terms):

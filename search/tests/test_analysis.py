@@ -26,6 +26,29 @@ def test_inflected_and_unaccented_forms_meet(query, document):
     assert analysis.query_terms(query) == analysis.terms(document)
 
 
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("tvangsbruk", ("tvang", "bruk")),
+        ("Pårørendeavtalen", ("parorende", "avtale")),
+        ("selvmordsforebygging", ("selvmord", "forebygging")),
+        ("tvang", ()),  # a lexicon word alone is not split
+        ("brukere", ()),  # shorter than a compound can be
+        ("kursene", ()),
+    ],
+)
+def test_compound_parts_come_from_the_lexicon(word, parts):
+    assert analysis.compound_parts(analysis.fold(word)) == parts
+
+
+def test_a_compound_indexes_its_parts_and_a_query_keeps_them_together():
+    assert analysis.terms("tvangsbruk") == ["tvangsbruk", "tvang", "bruk"]
+    assert analysis.query_words("tvangsbruk og tvang") == [
+        ("tvangsbruk", "tvang", "bruk"),
+        ("tvang",),
+    ]
+
+
 def test_two_stemming_passes_are_a_fixed_point():
     for word in ["høringssvarene", "rettighetene", "pårørendes", "barnehagene", "kommunene"]:
         once = analysis.stem(analysis.fold(word))

@@ -55,12 +55,13 @@ def test_tasks_are_queued_when_an_engine_is_configured():
         conf.tasks_from_env({"TASKS_BACKEND": "celery"}, False)
 
 
-def test_norwegian_analyzers_fold_stop_and_stem_twice():
+def test_norwegian_analyzers_fold_split_compounds_stop_and_stem_twice():
     analysis = conf.NORWEGIAN_INDEX_SETTINGS["settings"]["analysis"]
     text = analysis["analyzer"][conf.TEXT_ANALYZER]
     assert text["filter"] == [
         "lowercase",
         "asciifolding",
+        "lpp_compounds",
         "lpp_norwegian_stop",
         "lpp_norwegian_stemmer",
         "lpp_norwegian_stemmer",
@@ -70,6 +71,11 @@ def test_norwegian_analyzers_fold_stop_and_stem_twice():
         "language": "Norwegian",
     }
     assert analysis["filter"]["lpp_norwegian_stop"]["stopwords"] == "_norwegian_"
+    # The engine splits compounds with the word list and sizes the database index uses.
+    compounds = analysis["filter"]["lpp_compounds"]
+    assert compounds["type"] == "dictionary_decompounder"
+    assert "tvang" in compounds["word_list"] and "parorende" in compounds["word_list"]
+    assert (compounds["min_word_size"], compounds["min_subword_size"]) == (8, 3)
     assert analysis["analyzer"]["default"]["filter"] == text["filter"]
     # wagtail#13005: autocomplete folds æøå on the index side AND the search side.
     assert "asciifolding" in analysis["analyzer"][conf.AUTOCOMPLETE_INDEX_ANALYZER]["filter"]

@@ -54,6 +54,22 @@ def test_query_without_norwegian_letters_finds_them(client, make_page):
 
 
 @pytest.mark.django_db
+def test_compound_words_meet_their_parts(client, make_page):
+    make_page("Om tvangsbruk", "Tvangsbruken i helsetjenesten skal ned.")
+    make_page("Avtalen", "En avtale mellom tjenesten og pårørende.")
+    make_page("Bare pårørende", "Pårørende skal bli hørt.")
+    # A part finds the compound, and is marked inside it in the snippet.
+    response = client.get(URL, {"q": "tvang"})
+    assert titles(response) == ["Om tvangsbruk"]
+    assert "<mark>Tvangsbruken</mark>" in response.content.decode()
+    # A compound finds a text that has every one of its parts, and no other.
+    assert titles(client.get(URL, {"q": "pårørendeavtale"})) == ["Avtalen"]
+    assert titles(client.get(URL, {"q": "helsetjenesten tvangsbruk"})) == ["Om tvangsbruk"]
+    # The part at the end of a compound, and the word on its own, are found alike.
+    assert sorted(titles(client.get(URL, {"q": "tjeneste"}))) == ["Avtalen", "Om tvangsbruk"]
+
+
+@pytest.mark.django_db
 def test_draft_and_unpublished_pages_are_never_found(
     client, make_page, django_capture_on_commit_callbacks
 ):
@@ -357,6 +373,8 @@ def test_results_page_is_accessible_markup(client, indexed_site):
     assert '<label for="sok-q">' in html and 'role="search"' in html
     assert re.search(r"<h1>Søk</h1>.*<h2[^>]*>Avgrens søket</h2>.*<h3", html, re.S)
     assert 'aria-labelledby="sok-treff"' in html
+    # A way past the filters to the results (shown on narrow screens).
+    assert re.search(r'<a href="#sok-treff">Gå rett til treffene \(\d+\)</a>', html)
 
 
 @pytest.mark.django_db
