@@ -6,7 +6,9 @@ loader — or an administrator — grants them with :func:`grant_section` once t
 section exists.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 STAFF = "Sekretariat"
@@ -111,9 +113,6 @@ def staff_members(keep=None):
     """Active users who can answer for a piece of work: the secretariat and the site's
     administrators. ``keep`` (a user id) stays in the list, so a record whose responsible
     person has since left can still be saved unchanged."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     chosen = Q(is_active=True) & (Q(groups__name=STAFF) | Q(is_superuser=True))
     if keep is not None:
         chosen |= Q(pk=keep)
@@ -127,8 +126,6 @@ def staff_members(keep=None):
 
 def working_groups(keep=None):
     """The board's working groups (and ``keep``, a group id already chosen)."""
-    from django.db.models import Q
-
     return Group.objects.filter(Q(name__in=WORKING_GROUPS) | Q(pk=keep)).order_by("name")
 
 
