@@ -25,6 +25,8 @@ from .charts import stacked_bars
 
 CHART_CATEGORIES = [(key, label) for key, label, _statuses in CATEGORIES]
 NO_AUTHORITY = "ingen"
+# Spelled out rather than derived from EVENT_FIELDS: a field added there later stays off
+# the public pages until someone decides it belongs here (staff_note never does).
 PUBLIC_EVENT_FIELDS = [
     "id",
     "proposal_id",

@@ -364,38 +364,50 @@ class CorrectEventView(EventFormView):
         return HttpResponseRedirect(self.get_success_url())
 
 
-class PublishEventView(View):
+class EventActionView(View):
+    """A button on a proposal's timeline that acts on one event (POST), then goes back to
+    the timeline with what happened."""
+
+    permission = ""
+    done_message = ""
+    refused_message = ""
+
+    def act(self, event):
+        """Do it; return whether anything was done."""
+        return False
+
     def post(self, request, event_pk):
-        if not request.user.has_perm(PUBLISH_EVENT):
+        if not request.user.has_perm(self.permission):
             raise PermissionDenied
         event = get_object_or_404(OutcomeEvent, pk=event_pk)
-        if publish_events(OutcomeEvent.objects.filter(pk=event.pk), request.user):
-            messages.success(request, "Hendelsen er publisert.")
+        if self.act(event):
+            messages.success(request, self.done_message)
         else:
-            messages.error(
-                request, "Hendelsen var allerede publisert eller er erstattet av en rettelse."
-            )
+            messages.error(request, self.refused_message)
         return HttpResponseRedirect(
             reverse("wagtailsnippets_advocacy_proposal:inspect", args=[event.proposal_id])
         )
 
 
-class DiscardDraftView(View):
-    def post(self, request, event_pk):
-        if not request.user.has_perm(ADD_EVENT):
-            raise PermissionDenied
-        event = get_object_or_404(OutcomeEvent, pk=event_pk)
-        if discard_draft(event):
-            messages.success(request, "Utkastet er forkastet.")
-        else:
-            messages.error(
-                request,
-                "Bare et utkast som aldri er publisert kan forkastes. En publisert hendelse "
-                "rettes i stedet, så historikken blir tatt vare på.",
-            )
-        return HttpResponseRedirect(
-            reverse("wagtailsnippets_advocacy_proposal:inspect", args=[event.proposal_id])
-        )
+class PublishEventView(EventActionView):
+    permission = PUBLISH_EVENT
+    done_message = "Hendelsen er publisert."
+    refused_message = "Hendelsen var allerede publisert eller er erstattet av en rettelse."
+
+    def act(self, event):
+        return publish_events(OutcomeEvent.objects.filter(pk=event.pk), self.request.user)
+
+
+class DiscardDraftView(EventActionView):
+    permission = ADD_EVENT
+    done_message = "Utkastet er forkastet."
+    refused_message = (
+        "Bare et utkast som aldri er publisert kan forkastes. En publisert hendelse "
+        "rettes i stedet, så historikken blir tatt vare på."
+    )
+
+    def act(self, event):
+        return discard_draft(event)
 
 
 # --- bulk actions on the proposal list --------------------------------------------------

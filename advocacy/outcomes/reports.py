@@ -329,7 +329,8 @@ class HalfYearReport(OutcomeReportView):
                 end = chosen.stop.date()
         return start, end
 
-    def get_queryset(self):
+    def events_in_period(self):
+        """The public events of the period: published, current, of live proposals."""
         start, end = self.period
         return (
             OutcomeEvent.objects.current()
@@ -340,6 +341,11 @@ class HalfYearReport(OutcomeReportView):
                 date__gte=start,
                 date__lte=end,
             )
+        )
+
+    def get_queryset(self):
+        return (
+            self.events_in_period()
             .select_related("proposal__target_authority")
             .defer("staff_note")
             .order_by("date", "pk")
@@ -351,16 +357,7 @@ class HalfYearReport(OutcomeReportView):
         if self.filters is not None and self.filters.is_valid():
             authority = self.filters.form.cleaned_data.get("authority")
         proposals = Proposal.objects.public()
-        events = (
-            OutcomeEvent.objects.current()
-            .published()
-            .filter(
-                proposal__source_page__live=True,
-                proposal__retired_at__isnull=True,
-                date__gte=start,
-                date__lte=end,
-            )
-        )
+        events = self.events_in_period()
         if authority:
             proposals = proposals.filter(target_authority=authority)
             events = events.filter(proposal__target_authority=authority)

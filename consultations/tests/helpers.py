@@ -92,6 +92,15 @@ def response_page(index, consultation, body=(), **fields):
     return page
 
 
+def awaiting_board(index, writer):
+    """A new response the working group has reviewed: it waits for the board."""
+    page = response_page(index, consultation())
+    page.get_workflow().start(page, writer)
+    page = ConsultationResponsePage.objects.get(pk=page.pk)
+    page.current_workflow_task_state.approve(user=writer)  # the working group's review
+    return ConsultationResponsePage.objects.get(pk=page.pk)
+
+
 def approve(consultation, page):
     consultation.refresh_from_db()
     lifecycle.follow(consultation, Status.IN_REVIEW, via=lifecycle.WORKFLOW)

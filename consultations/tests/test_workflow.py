@@ -207,17 +207,22 @@ def test_one_consultation_has_exactly_one_response(client, index, writer):
     assert "Denne høringen har allerede et høringssvar." in response.content.decode()
 
 
-def test_other_page_types_are_still_published_on_approval(home_page, index, make_user):
+@pytest.fixture
+def other_page_in_review(home_page, index, board):
+    """An ordinary page sent through the responses' workflow (by the board member)."""
     from wagtail.models import Workflow, WorkflowPage
 
-    board = make_user(roles.BOARD)
     page = StandardPage(title="Vanlig side", slug="vanlig", live=False)
     home_page.add_child(instance=page)
     page.save_revision()
     workflow = Workflow.objects.get(name="Høringssvar: gjennomgang og godkjenning")
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
     workflow.start(page, board)
-    page = StandardPage.objects.get(pk=page.pk)
+    return StandardPage.objects.get(pk=page.pk)
+
+
+def test_other_page_types_are_still_published_on_approval(other_page_in_review, board):
+    page = other_page_in_review
     page.current_workflow_task_state.approve(user=board)
     page = StandardPage.objects.get(pk=page.pk)
     page.current_workflow_task_state.approve(user=board)
@@ -273,34 +278,21 @@ def approve_buttons(client, page):
 
 
 def test_the_board_approves_a_response_without_being_told_it_is_published(client, index, make_user):
-    writer, board = make_user(roles.RESPONSES_GROUP), make_user(roles.BOARD)
-    page = helpers.response_page(index, helpers.consultation())
-    page.get_workflow().start(page, writer)
-    page = ConsultationResponsePage.objects.get(pk=page.pk)
-    page.current_workflow_task_state.approve(user=writer)  # the working group's review
+    page = helpers.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
 
-    client.force_login(board)
-    labels = approve_buttons(client, ConsultationResponsePage.objects.get(pk=page.pk))
+    client.force_login(make_user(roles.BOARD))
+    labels = approve_buttons(client, page)
     assert "Godkjenn" in labels
     assert not [label for label in labels if "ublis" in label], labels
 
 
 def test_other_pages_in_the_workflow_still_say_approval_publishes(
-    home_page, index, client, make_user
+    other_page_in_review, client, board
 ):
-    from wagtail.models import Workflow, WorkflowPage
-
-    board = make_user(roles.BOARD)
-    page = StandardPage(title="Vanlig side", slug="vanlig", live=False)
-    home_page.add_child(instance=page)
-    page.save_revision()
-    workflow = Workflow.objects.get(name="Høringssvar: gjennomgang og godkjenning")
-    WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
-    workflow.start(page, board)
-    StandardPage.objects.get(pk=page.pk).current_workflow_task_state.approve(user=board)
+    other_page_in_review.current_workflow_task_state.approve(user=board)
 
     client.force_login(board)
-    labels = approve_buttons(client, StandardPage.objects.get(pk=page.pk))
+    labels = approve_buttons(client, StandardPage.objects.get(pk=other_page_in_review.pk))
     assert any("ublis" in label for label in labels), labels
 
 

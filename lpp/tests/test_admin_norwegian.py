@@ -106,17 +106,12 @@ def test_overrides_come_out_in_bokmal():
 
 def test_board_member_reviews_a_response_in_bokmal(client, make_user, home_page):
     from consultations.demo import ensure_workflow
-    from consultations.models import ConsultationResponsePage
     from consultations.tests import helpers
 
     index = helpers.archive_index(home_page)
     roles.grant_site_permissions(home_page)
     ensure_workflow(index)
-    writer = make_user(roles.RESPONSES_GROUP)
-    page = helpers.response_page(index, helpers.consultation())
-    page.get_workflow().start(page, writer)
-    page = ConsultationResponsePage.objects.get(pk=page.pk)
-    page.current_workflow_task_state.approve(user=writer)  # the working group's review
+    page = helpers.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
 
     client.force_login(make_user(roles.BOARD))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
