@@ -1,7 +1,9 @@
 import re
 
 from django import forms
+from taggit.forms import TagField as TaggitTagField
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.tags import TagField
 
 from .text import norwegian_slugify
 
@@ -50,3 +52,28 @@ class ThemeForm(WagtailAdminModelForm):
         # Our messages above replace Django's English-shaped unique checks.
         self._validate_unique = False
         super()._post_clean()
+
+
+class ControlledTagField(TagField):
+    """A tag field on a controlled vocabulary (``free_tagging = False``, the themes)
+    refuses a name that is not in it, instead of Wagtail's silent drop: an editor who
+    typed «Rusomsorg» must know it was not saved."""
+
+    def clean(self, value):
+        names = TaggitTagField.clean(self, value)
+        if self.free_tagging:
+            return super().clean(value)
+        known = set(self.tag_model.objects.filter(name__in=names).values_list("name", flat=True))
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            listed = ", ".join(f"«{name}»" for name in unknown)
+            raise forms.ValidationError(
+                f"Finnes ikke som tema: {listed}. Velg blant temaene som foreslås mens du "
+                "skriver. Sekretariatet kan legge til nye temaer under «Temaer».",
+                code="unknown_tag",
+            )
+        return super().clean(value)
+
+
+def controlled_tag_field_override(db_field):
+    return {"form_class": ControlledTagField, "tag_model": db_field.related_model}

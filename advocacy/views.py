@@ -1,13 +1,16 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 
 from .models import Theme
 
 
+@require_safe
 def theme_index(request):
     return render(request, "advocacy/theme_index.html", {"themes": Theme.objects.all()})
 
 
+@require_safe
 def theme_detail(request, slug):
     """A theme's public page: its description and everything published on it. Each app
     contributes a section through the ``lpp_theme_sections`` hook: a callable taking

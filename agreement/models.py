@@ -19,6 +19,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.forms import PersonalDataPageForm
+from home.models import LppPage
+
 from .blocks import ChangeLogEntryBlock, ClauseStreamBlock
 
 VERSION_PATTERN = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
@@ -28,7 +31,7 @@ def version_key(number):
     return tuple(int(part) for part in number.split("."))
 
 
-class AgreementPage(RoutablePageMixin, Page):
+class AgreementPage(RoutablePageMixin, LppPage, Page):
     class Status(models.TextChoices):
         DRAFT = "utkast", "Utkast – ikke vedtatt"
         CONSULTATION = "horing", "På høring – ikke vedtatt"
@@ -64,6 +67,8 @@ class AgreementPage(RoutablePageMixin, Page):
         FieldPanel("clauses"),
         FieldPanel("change_log"),
     ]
+    content_panels += [FieldPanel("confirm_personal_data")]
+    base_form_class = PersonalDataPageForm
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("clauses"),

@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from advocacy.visibility import restrict_to_public
+
 from .models import AgreementPage
 
 
@@ -7,7 +9,7 @@ from .models import AgreementPage
 def agreement_clauses_section(theme, request):
     """The published agreement's clauses on the theme. Reads the clauses' stored theme
     ids, so the section costs one query whatever the number of clauses."""
-    agreement = AgreementPage.objects.live().public().first()
+    agreement = restrict_to_public(AgreementPage.objects.all()).first()
     if agreement is None:
         return None
     items = []
@@ -27,3 +29,9 @@ def agreement_clauses_section(theme, request):
         "agreement": agreement,
         "template": "agreement/includes/theme_clauses.html",
     }
+
+
+# The strategy follow-up reads this app's figure through its hook (strategy/metrics.py).
+from . import strategy_metric  # noqa: E402
+
+hooks.register("register_strategy_metric", strategy_metric.register)

@@ -7,7 +7,11 @@ gunicorn on 127.0.0.1, and runs locust headless for 60 s with 50 concurrent user
 chapters, the consultation response archive (with filters) and responses, the "what
 came of our proposals" pages, search, the API and a Word download. Then the same run
 with the page cache off. Prints requests/s, median and 95th percentile latency, and
-errors for each, and the cached/uncached throughput ratio.
+errors for each, and the cached/uncached throughput ratio. Then (as root; LOAD_FRONT_DOOR=off
+skips it) the same load through the production stack of deploy/ — Varnish, nginx, two app
+servers, PostgreSQL, Redis — against the page cache alone behind nginx, and a media spike
+of 200 users on one newly published response, with the SQL statements it caused
+(LOAD_FRONT_DOOR=only runs just that part).
 
     .venv/bin/python bench/load.py            # LOAD_SECONDS=60 LOAD_USERS=50 by default
 
@@ -63,6 +67,8 @@ URLS = json.loads({urls!r})
 
 class Visitor(FastHttpUser):
     wait_time = constant(0)
+    insecure = True  # the front door's certificate is this run's own
+    default_headers = json.loads({headers!r})
 
     def get(self, group, name):
         if URLS[group]:
@@ -176,7 +182,7 @@ def load(workdir, env, urls, page_cache):
     try:
         warm_up(port, urls)
         locustfile = workdir / "locustfile.py"
-        locustfile.write_text(LOCUSTFILE.format(urls=json.dumps(urls)))
+        locustfile.write_text(LOCUSTFILE.format(urls=json.dumps(urls), headers="{}"))
         prefix = workdir / ("med-cache" if page_cache else "uten-cache")
         subprocess.run(
             [
@@ -238,7 +244,131 @@ def summary(label, rows):
     return figures
 
 
+def locust(workdir, host, urls, label, users=USERS, headers=None):
+    """One headless locust run; returns the stats rows by name."""
+    locustfile = workdir / f"locustfile-{label}.py"
+    locustfile.write_text(
+        LOCUSTFILE.format(urls=json.dumps(urls), headers=json.dumps(headers or {}))
+    )
+    prefix = workdir / label
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(locustfile),
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            str(users),
+            "-t",
+            f"{SECONDS}s",
+            "--stop-timeout",
+            "10",
+            "--host",
+            host,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "ERROR",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=SECONDS + 120,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        return {row["Name"]: row for row in csv.DictReader(handle)}
+
+
+def front_door():
+    """The same mixed load through the production stack of deploy/ (make prod-check's):
+    https → Varnish → nginx → two app servers on PostgreSQL and Redis; then straight to
+    nginx's origin (the Django page cache alone, no Varnish); then a media spike: 200
+    users on one newly published response, counting the SQL statements the app servers
+    sent (PostgreSQL's statement log)."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import prod_check
+
+    if os.geteuid() != 0:
+        print("\nInngangsdøren hoppes over: trenger root (PostgreSQL, nginx, Varnish).")
+        return
+    prod_check.ensure_packages()
+    with tempfile.TemporaryDirectory(prefix="lpp-load-front-") as tmp:
+        work = Path(tmp)
+        os.chmod(work, 0o755)
+        stack = prod_check.Stack(work / "stack", log_statements=True)
+        try:
+            stack.start_postgres()
+            stack.start_redis()
+            stack.write_environment()
+            stack.manage("migrate", "--noinput")
+            stack.manage("collectstatic", "--noinput")
+            stack.manage("load_demo_content")
+            stack.shell(
+                "from wagtail.models import Site; Site.objects.filter(is_default_site=True)"
+                f".update(hostname='{prod_check.HOST}', port=443); print('ok')"
+            )
+            urls = json.loads(stack.shell(URLS_SCRIPT))
+            stack.write_certificate()
+            stack.start_app("app_a")
+            stack.start_app("app_b")
+            stack.start_worker()
+            stack.start_varnish()
+            stack.start_nginx()
+            front = f"https://{prod_check.HOST}:{stack.ports['tls']}"
+            origin = f"http://127.0.0.1:{stack.ports['origin']}"
+            https = {"X-Forwarded-Proto": "https", "Host": prod_check.HOST}
+            edge = summary(
+                "Inngangsdøren (Varnish → nginx → 2 app-servere)", locust(work, front, urls, "kant")
+            )
+            page_cache = summary(
+                "Sidecachen alene (nginx → 2 app-servere, Redis)",
+                locust(work, origin, urls, "sidecache", headers=https),
+            )
+            ratio = edge["rps"] / page_cache["rps"] if page_cache["rps"] else float("inf")
+            print(
+                f"\nForhold kant/sidecache: {ratio:.1f}× forespørsler per sekund (mål ≥ 5×), "
+                f"feil {edge['errors']} / {page_cache['errors']}"
+            )
+
+            spike_url = stack.shell(
+                "from consultations.models import ConsultationResponsePage as R; "
+                "p = R.objects.live().first(); p.title = p.title + ' (oppdatert)'; "
+                "p.save_revision().publish(); print(p.url)"
+            )
+            log = stack.postgres_log
+            start = log.stat().st_size
+            spike = summary(
+                f"Mediestorm: 200 brukere på {spike_url} i {SECONDS} s",
+                locust(
+                    work,
+                    front,
+                    {"page": [spike_url], "search": [], "api": [], "docx": []},
+                    "storm",
+                    users=200,
+                ),
+            )
+            with open(log, "rb") as handle:
+                handle.seek(start)
+                statements = sum(
+                    1 for line in handle if line.startswith(b"lpp-app ") and b"statement:" in line
+                )
+            print(
+                f"  SQL-setninger fra app-serverne under stormen: {statements} "
+                f"(mål: bare den første forespørselens), feil {spike['errors']}"
+            )
+        finally:
+            stack.stop_all()
+
+
 def main():
+    if os.environ.get("LOAD_FRONT_DOOR") == "only":
+        front_door()
+        return
     with tempfile.TemporaryDirectory(prefix="lpp-load-") as tmp:
         workdir = Path(tmp)
         env, urls = prepare(workdir)
@@ -256,6 +386,8 @@ def main():
         f"median {uncached['median']:.0f} → {cached['median']:.0f} ms, "
         f"p95 {uncached['p95']:.0f} → {cached['p95']:.0f} ms"
     )
+    if os.environ.get("LOAD_FRONT_DOOR", "on") != "off":
+        front_door()
     if cached["errors"] or uncached["errors"]:
         sys.exit(f"Feil under lasten: {cached['errors']} med cache, {uncached['errors']} uten.")
 

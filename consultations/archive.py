@@ -3,6 +3,7 @@
 from django import forms
 
 from advocacy.models import Authority, Theme
+from lpp.params import IdChoiceField
 
 
 class ArchiveFilterForm(forms.Form):
@@ -15,7 +16,7 @@ class ArchiveFilterForm(forms.Form):
         empty_label="Alle temaer",
         error_messages={"invalid_choice": "Fant ikke dette temaet. Velg et tema fra listen."},
     )
-    myndighet = forms.ModelChoiceField(
+    myndighet = IdChoiceField(
         label="Myndighet",
         queryset=Authority.objects.none(),
         required=False,

@@ -10,9 +10,10 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow
 
 from advocacy.models import Authority, Theme
+from home import workflows
 from home.demo import ensure_page, rich
 from home.models import HomePage
 from lpp import roles
@@ -32,20 +33,10 @@ EXAMPLE_NOTE = (
 
 
 def ensure_workflow(index):
-    """Review by the working group, then the board's approval, on the whole archive."""
+    """A second reader in the working group, then the board's approval, on the whole
+    archive (home.workflows)."""
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    for order, (task_name, group_name) in enumerate(
-        [(REVIEW_TASK, roles.RESPONSES_GROUP), (APPROVAL_TASK, roles.BOARD)]
-    ):
-        task = GroupApprovalTask.objects.filter(name=task_name).first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=task_name)
-            task.groups.set([Group.objects.get(name=group_name)])
-        WorkflowTask.objects.get_or_create(
-            workflow=workflow, task=task, defaults={"sort_order": order}
-        )
-    WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
-    return workflow
+    return workflows.ensure_review_workflow(workflow, index, REVIEW_TASK, roles.RESPONSES_GROUP)
 
 
 def proposal(text, rationale, *theme_slugs, authority=None):
@@ -460,7 +451,36 @@ def load(stdout):
         announced_on=today - days(40),
         deadline=today + days(10),
     )
+    import_sample_letters(stdout)
     stdout.write(
         f"  {Consultation.objects.count()} høringer, "
         f"{ConsultationResponsePage.objects.live().count()} publiserte høringssvar"
     )
+
+
+# Three letters from the Word import's sample set (consultations/tests/samples/word/),
+# imported the way staff import past letters, with every proposal candidate confirmed.
+SAMPLE_LETTERS = ["01-stiler.docx", "02-direkte-formatering.docx", "03-pandoc.docx"]
+
+
+def import_sample_letters(stdout):
+    import hashlib
+    from pathlib import Path
+
+    from .word_import import service
+
+    folder = Path(__file__).resolve().parent / "tests" / "samples" / "word"
+    imported = 0
+    for name in SAMPLE_LETTERS:
+        path = folder / name
+        if not path.exists():
+            continue
+        content = path.read_bytes()
+        if service.first_import(hashlib.sha256(content).hexdigest()) is not None:
+            continue
+        service.import_as_read(
+            content, name, with_proposals=True, title_prefix="Eksempel (importert fra Word): "
+        )
+        imported += 1
+    if imported:
+        stdout.write(f"  {imported} eksempelbrev importert fra Word")

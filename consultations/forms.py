@@ -1,61 +1,34 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.forms import PersonalDataPageForm
 from lpp import roles
 
 from . import lifecycle
-from .personal_data import describe, find_personal_data, fingerprint
 from .status import SENT_STATUSES, Status
 
-# Form actions that send the page on towards publication.
-PUBLISHING_ACTIONS = (
-    "action-publish",
-    "action-submit",
-    "action-restart-workflow",
-    "action-workflow-action",
-)
 
-
-class ConsultationResponsePageForm(WagtailAdminPageForm):
-    confirm_personal_data = forms.BooleanField(
-        label="Jeg har sjekket: opplysningene som ser ut som personopplysninger, kan publiseres",
-        required=False,
-        help_text=(
-            "Kreves bare når teksten ser ut til å inneholde fødselsnummer, telefonnumre eller "
-            "e-postadresser. Fjern dem helst fra teksten."
-        ),
-    )
-
-    def _action(self):
-        return next((a for a in PUBLISHING_ACTIONS if self.data.get(a)), None)
-
+class ConsultationResponsePageForm(PersonalDataPageForm):
     def clean(self):
         cleaned = super().clean()
         consultation = cleaned.get("consultation")
+        # An abandoned, empty stub (consultations.responses) does not block the
+        # consultation: it is deleted when this page is saved with it.
+        self.stub_to_replace = None
+        if consultation is not None:
+            from .responses import replaceable_stub
+
+            self.stub_to_replace = replaceable_stub(
+                consultation, page=self.instance if self.instance.pk else None, user=self.for_user
+            )
         if consultation is not None and consultation.status == Status.DECLINED:
             self.add_error(
                 "consultation",
                 "LPP har avstått fra å svare på denne høringen. Ta den opp til vurdering igjen "
                 "før dere skriver et svar.",
             )
-        findings = find_personal_data(
-            cleaned.get("title"), cleaned.get("summary"), cleaned.get("body")
-        )
-        digest = fingerprint(findings)
-        action = self._action()
-        if not findings:
-            self.instance.personal_data_fingerprint = ""
-        elif cleaned.get("confirm_personal_data"):
-            self.instance.personal_data_fingerprint = digest
-        elif action and self.instance.personal_data_fingerprint != digest:
-            self.add_error(
-                "confirm_personal_data",
-                "Teksten ser ut til å inneholde personopplysninger ("
-                + describe(findings)
-                + "). Fjern dem, eller bekreft at de kan publiseres.",
-            )
+        action = self.publishing_action()
         if action == "action-publish":
             sent = consultation is not None and consultation.status in SENT_STATUSES
             if not sent:
@@ -65,6 +38,19 @@ class ConsultationResponsePageForm(WagtailAdminPageForm):
                     "gjennomgang og godkjenning, og registrer innsendingen under «Høringer».",
                 )
         return cleaned
+
+    def _get_validation_exclusions(self):
+        excluded = super()._get_validation_exclusions()
+        if getattr(self, "stub_to_replace", None) is not None:
+            excluded.add("consultation")
+        return excluded
+
+    def save(self, commit=True):
+        stub = getattr(self, "stub_to_replace", None)
+        if stub is not None:
+            stub.delete()
+            self.stub_to_replace = None
+        return super().save(commit=commit)
 
 
 class ConsultationForm(WagtailAdminModelForm):
@@ -81,6 +67,7 @@ class ConsultationForm(WagtailAdminModelForm):
             self.fields["responsible"].queryset = roles.staff_members(
                 keep=self.instance.responsible_id
             )
+            self.fields["responsible"].label_from_instance = roles.user_label
         if "working_group" in self.fields:
             self.fields["working_group"].queryset = roles.working_groups(
                 keep=self.instance.working_group_id

@@ -10,12 +10,20 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from lpp import file_checks
+from lpp.personal_data import unconfirmed_findings
+
 from . import lifecycle
-from .personal_data import find_personal_data, fingerprint
 from .status import Status
 
 ALLOWED_EXTENSIONS = {".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt"}
 MAX_SIZE = 50 * 1024 * 1024
+ALREADY_RECORDED = "Innsendingen er allerede registrert."
+DRAFT_FILE = (
+    "Filen er merket «UTKAST»: den er eksportert fra en versjon landsstyret ikke har godkjent. "
+    "Eksporter den godkjente versjonen til Word på nytt (den får ikke utkastmerket), send den, "
+    "og last opp akkurat den filen – eller la feltet stå tomt for å arkivere LPPs brev."
+)
 
 
 def revision_to_publish(consultation):
@@ -39,8 +47,7 @@ def check_can_submit(consultation):
     if revision is None:
         raise ValidationError("Høringssvaret har ingen lagret versjon ennå.")
     approved = revision.as_object()
-    findings = find_personal_data(approved.title, approved.summary, approved.body)
-    if findings and approved.personal_data_fingerprint != fingerprint(findings):
+    if unconfirmed_findings(approved):
         raise ValidationError(
             "Høringssvaret ser ut til å inneholde personopplysninger som ingen har bekreftet. "
             "Åpne siden, fjern dem eller kryss av for at de kan publiseres, og send det til "
@@ -77,32 +84,43 @@ def archive_submission(
     if len(content) > MAX_SIZE:
         raise ValidationError("Filen er for stor (høyst 50 MB).")
     name = clean_filename(filename)
+    file_checks.check_content(name, content)
+    if file_checks.has_draft_mark(name, content):
+        raise ValidationError(DRAFT_FILE, code="draft")
     if channel not in Submission.Channel.values:
         raise ValidationError("Velg hvordan høringssvaret ble sendt.")
     if not (recipient or "").strip():
         raise ValidationError("Skriv hvem høringssvaret ble sendt til.")
-    with transaction.atomic():
-        consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-        if Submission.objects.filter(consultation=consultation).exists():
-            raise ValidationError("Innsendingen er allerede registrert.")
-        page, revision = check_can_submit(consultation)
-        submission = Submission(
-            consultation=consultation,
-            submitted_on=submitted_on,
-            channel=channel,
-            recipient=recipient.strip(),
-            filename=name,
-            size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
-            revision=revision,
-            recorded_by=user,
-        )
-        submission.file.save(name, ContentFile(content), save=False)
-        submission.save()
-        lifecycle.transition(consultation, Status.SUBMITTED, via=lifecycle.SUBMISSION)
-        # The board's approval is the authority to publish; recording the submission
-        # (consultations.change_consultation) is staff's part, whoever may publish pages.
-        revision.publish(user=user, skip_permission_checks=True)
+    submission = Submission(
+        submitted_on=submitted_on,
+        channel=channel,
+        recipient=recipient.strip(),
+        filename=name,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        recorded_by=user,
+    )
+    try:
+        with transaction.atomic():
+            # The row lock makes a double click wait here; it then finds the submission.
+            consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+            if Submission.objects.filter(consultation=consultation).exists():
+                raise ValidationError(ALREADY_RECORDED, code="already_recorded")
+            page, revision = check_can_submit(consultation)
+            submission.consultation = consultation
+            submission.revision = revision
+            # Written only once the lock is held, and removed again below if anything
+            # after it fails: no archived file without its row.
+            submission.file.save(name, ContentFile(content), save=False)
+            submission.save()
+            lifecycle.transition(consultation, Status.SUBMITTED, via=lifecycle.SUBMISSION)
+            # The board's approval is the authority to publish; recording the submission
+            # (consultations.change_consultation) is staff's part, whoever may publish pages.
+            revision.publish(user=user, skip_permission_checks=True)
+    except BaseException:
+        if submission.file.name:
+            submission.file.storage.delete(submission.file.name)
+        raise
     return submission
 
 

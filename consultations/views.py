@@ -9,20 +9,24 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
-from wagtail.admin.widgets import AdminDateInput
+from django.views.decorators.http import require_safe
 
-from . import ical
+from lpp.admin_widgets import DateInput
+from lpp.single_line import SingleLineCharField
+
+from . import ical, responses
 from .models import CalendarFeed, Consultation, Submission
 from .status import OPEN_STATUSES, Status
 from .submission import (
     ALLOWED_EXTENSIONS,
+    ALREADY_RECORDED,
     archive_submission,
     check_can_submit,
     generated_letter,
 )
 
 CHANGE = "consultations.change_consultation"
+FILE_ERRORS = {"invalid_content", "draft"}
 VIEW = "consultations.view_consultation"
 
 
@@ -88,7 +92,7 @@ def feed_events(request_user):
     return events
 
 
-@require_GET
+@require_safe
 def calendar_feed(request, token):
     feed = CalendarFeed.active_for_token(token)
     if feed is None or not can_use_calendar(feed.user):
@@ -148,7 +152,7 @@ class SubmissionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Velg hvordan høringssvaret ble sendt."},
     )
-    recipient = forms.CharField(
+    recipient = SingleLineCharField(
         label="Mottaker",
         max_length=300,
         help_text="For eksempel «postmottak@hod.dep.no» eller «regjeringen.no (høringsportalen)».",
@@ -165,7 +169,7 @@ class SubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["submitted_on"].widget = AdminDateInput()
+        self.fields["submitted_on"].widget = DateInput()
 
     def clean_submitted_on(self):
         day = self.cleaned_data["submitted_on"]
@@ -179,6 +183,10 @@ def submit(request, pk):
         raise PermissionDenied
     consultation = get_object_or_404(Consultation.objects.select_related("authority"), pk=pk)
     edit_url = reverse("wagtailsnippets_consultations_consultation:edit", args=[pk])
+    if Submission.objects.filter(consultation=consultation).exists():
+        # A second click (or the back button) after the submission was recorded.
+        messages.info(request, ALREADY_RECORDED)
+        return redirect(edit_url)
     blocked = None
     try:
         check_can_submit(consultation)
@@ -203,8 +211,12 @@ def submit(request, pk):
                     user=request.user,
                 )
             except ValidationError as error:
+                code = getattr(error, "code", None)
+                if code == "already_recorded":
+                    messages.info(request, ALREADY_RECORDED)
+                    return redirect(edit_url)
                 for message in error.messages:
-                    form.add_error(None, message)
+                    form.add_error("file" if code in FILE_ERRORS else None, message)
             else:
                 messages.success(
                     request,
@@ -232,6 +244,7 @@ def submit(request, pk):
     )
 
 
+@require_safe
 def submission_file(request, pk):
     if not request.user.has_perm(CHANGE):
         raise PermissionDenied
@@ -241,3 +254,50 @@ def submission_file(request, pk):
     )
     response["X-Content-SHA256"] = submission.sha256
     return response
+
+
+# --- «Skriv høringssvar»: the response, already linked to its consultation --------------
+
+
+def start_response(request, pk):
+    """GET asks, POST creates (or opens) the consultation's one response page. Anyone who
+    may add a page to the response archive may start one; an existing response is opened
+    instead of making a second (an abandoned empty stub is reused: consultations.responses)."""
+    consultation = get_object_or_404(Consultation, pk=pk)
+    if not (request.user.has_perm(VIEW) or request.user.has_perm(CHANGE)):
+        raise PermissionDenied
+    index = responses.response_index()
+    existing = consultation.get_response()
+    if existing is not None:
+        return redirect("wagtailadmin_pages:edit", existing.pk)
+    back = reverse("wagtailsnippets_consultations_consultation:inspect", args=[pk])
+    if request.user.has_perm(CHANGE):
+        back = reverse("wagtailsnippets_consultations_consultation:edit", args=[pk])
+    refused = None
+    if not responses.can_start_response(request.user, index):
+        refused = (
+            "Du har ikke tilgang til å skrive høringssvar. Arbeidsgruppe høringssvar og "
+            "sekretariatet kan opprette dem."
+            if index is not None
+            else "Nettstedet har ingen side for høringssvar ennå. Be en administrator opprette "
+            "«Høringssvar» under forsiden."
+        )
+    elif consultation.status == Status.DECLINED:
+        refused = (
+            "LPP har avstått fra å svare på denne høringen. Ta den opp til vurdering igjen før "
+            "dere skriver et svar."
+        )
+    if request.method == "POST" and refused is None:
+        page, _created = responses.start_response(consultation, request.user)
+        messages.success(
+            request, f"Høringssvaret er opprettet og knyttet til «{consultation.title}»."
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    return TemplateResponse(
+        request,
+        "consultations/admin/start_response.html",
+        {"consultation": consultation, "refused": refused, "back_url": back},
+        status=403 if refused and request.method == "POST" else 200,
+    )

@@ -21,25 +21,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from advocacy.models import Authority, Theme
-from lpp.roles import staff_members
+from lpp.roles import staff_members, user_label
 
 from .forms import ConsultationForm
 from .models import Consultation, SentReminder
 from .panels import ConsultationStatusPanel
+from .responses import stub_consultation_ids
 from .status import Status
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def escape_spreadsheet_value(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe
-    (OWASP: CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class DeadlineWindow:
@@ -92,6 +83,10 @@ class ConsultationFilterSet(WagtailFilterSet):
         model = Consultation
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["responsible"].field.label_from_instance = user_label
+
 
 class DeadlineColumn(Column):
     cell_template_name = "consultations/admin/deadline_cell.html"
@@ -106,10 +101,6 @@ class ConsultationIndexView(IndexView):
         if self.is_export:
             queryset = queryset.prefetch_related("themes")
         return queryset
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return escape_spreadsheet_value(value)
 
 
 class ConsultationEditView(EditView):
@@ -126,6 +117,36 @@ class ConsultationEditView(EditView):
                     icon_name="mail",
                 )
             )
+        return buttons
+
+
+def response_button(consultation):
+    """«Skriv høringssvar» (or «Åpne høringssvaret») for a consultation's header."""
+    if consultation.status == Status.DECLINED:
+        return None
+    response = consultation.get_response()
+    if response is not None:
+        return HeaderButton(
+            "Åpne høringssvaret",
+            url=reverse("wagtailadmin_pages:edit", args=[response.pk]),
+            icon_name="doc-full",
+        )
+    return HeaderButton(
+        "Skriv høringssvar",
+        url=reverse("consultations_admin:start_response", args=[consultation.pk]),
+        icon_name="doc-full",
+    )
+
+
+class ConsultationInspectView(InspectView):
+    """What the working group sees of a consultation: with a button to its response."""
+
+    @property
+    def header_buttons(self):
+        buttons = list(getattr(super(), "header_buttons", []))
+        button = response_button(self.object)
+        if button is not None:
+            buttons.append(button)
         return buttons
 
 
@@ -150,14 +171,16 @@ class ConsultationChooserFilterForm(BaseFilterForm):
 
 
 class ConsultationChooseMixin:
-    """What a response may answer: a consultation without a response yet, that LPP has
-    not declined. The response being edited shows its own consultation as chosen."""
+    """What a response may answer: a consultation without a response yet (an abandoned,
+    empty stub does not count: consultations.responses), that LPP has not declined. The
+    response being edited shows its own consultation as chosen."""
 
     filter_form_class = ConsultationChooserFilterForm
 
     def get_object_list(self):
+        free = Q(response__isnull=True) | Q(pk__in=stub_consultation_ids(self.request.user))
         return (
-            Consultation.objects.filter(response__isnull=True)
+            Consultation.objects.filter(free)
             .exclude(status=Status.DECLINED)
             .select_related("authority")
             .order_by("deadline", "pk")
@@ -186,6 +209,7 @@ class ConsultationViewSet(SnippetViewSet):
     index_view_class = ConsultationIndexView
     chooser_viewset_class = ConsultationChooserViewSet
     edit_view_class = ConsultationEditView
+    inspect_view_class = ConsultationInspectView
     filterset_class = ConsultationFilterSet
     search_fields = ["title", "case_number", "our_reference", "authority__name", "notes"]
     search_backend_name = None

@@ -5,7 +5,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from advocacy.outcomes.report_sections import HALF_YEAR_SECTIONS_HOOK
+from advocacy.visibility import restrict_to_public
+
 from .dashboard import ConsultationDashboardPanel
+from .half_year import half_year_section
 from .models import SentReminder
 from .status import SENT_STATUSES
 from .urls import admin_urlpatterns
@@ -36,6 +40,13 @@ class PermissionMenuItem(MenuItem):
         return any(request.user.has_perm(p) for p in self.permissions)
 
 
+class WordImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .word_import.views import may_import
+
+        return may_import(request.user)
+
+
 class ConsultationSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
         return any(item.is_shown(request) for item in self.menu.menu_items_for_request(request))
@@ -62,6 +73,12 @@ def consultations_menu():
                 order=200,
                 permissions=["consultations.view_sentreminder"],
             ),
+            WordImportMenuItem(
+                "Importer høringssvar fra Word",
+                reverse("consultations_admin:word_import"),
+                icon_name="upload",
+                order=250,
+            ),
             PermissionMenuItem(
                 "Frister i kalenderen",
                 reverse("consultations_admin:calendar"),
@@ -85,8 +102,7 @@ def theme_responses(theme, request):
     from .models import ConsultationResponsePage
 
     items = list(
-        ConsultationResponsePage.objects.live()
-        .public()
+        restrict_to_public(ConsultationResponsePage.objects.all())
         .filter(consultation__themes=theme, consultation__status__in=SENT_STATUSES)
         .select_related("consultation__authority")
         .order_by("-letter_date", "-pk")
@@ -102,6 +118,19 @@ def theme_responses(theme, request):
 
 
 hooks.register("lpp_theme_sections", theme_responses)
+# The board's half-year report: consultations answered, declined and missed.
+hooks.register(HALF_YEAR_SECTIONS_HOOK, half_year_section)
+
+
+@hooks.register("lpp_unsent_proposal_pages")
+def unsent_response_pages():
+    """advocacy's «sendt inn»: a response's proposals count as sent once its submission
+    is recorded, not when the page is published."""
+    from .models import ConsultationResponsePage
+
+    return ConsultationResponsePage.objects.filter(consultation__submission__isnull=True).values(
+        "pk"
+    )
 
 
 @hooks.register("construct_page_action_menu")
@@ -128,3 +157,9 @@ def response_action_menu(menu_items, request, context):
     for item in menu_items:
         if isinstance(item, WorkflowMenuItem):
             item.label = labels.get((item.name, bool(item.launch_modal)), item.label)
+
+
+# The strategy follow-up reads this app's figure through its hook (strategy/metrics.py).
+from . import strategy_metric  # noqa: E402
+
+hooks.register("register_strategy_metric", strategy_metric.register)

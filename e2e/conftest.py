@@ -51,7 +51,7 @@ def _skip_reason():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "Playwright for Python er ikke installert (pip install '.[dev]')"
+        return "Playwright for Python er ikke installert (make test installerer den)"
     return None
 
 

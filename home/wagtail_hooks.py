@@ -1,0 +1,11 @@
+"""Registers the site-wide publishing rules: a second reader for review steps and the
+personal-data check on every way a page is published (home.models, lpp.personal_data)."""
+
+from wagtail import hooks
+
+from . import governance
+
+hooks.register("before_edit_page", governance.refuse_self_approval)
+hooks.register("after_edit_page", governance.warn_about_personal_data)
+hooks.register("after_create_page", governance.warn_about_personal_data)
+hooks.register("before_bulk_action", governance.check_bulk_publish)

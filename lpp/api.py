@@ -1,15 +1,17 @@
 """The read-only JSON API of published content (Wagtail API v2), at /api/v2/.
 
 * ``pages/``: live pages without view restrictions, on this site (Wagtail's own
-  endpoint; a page type exposes only what it names in ``api_fields``).
+  endpoint), each with its summary, published text, themes and proposals
+  (lpp/api_pages.py names every field).
 * ``themes/``: LPP's policy themes.
 * ``proposals/``: proposals in public documents that are not retired, with their public
   status and their published outcome events. Staff-only fields (internal notes, who
   recorded what, drafts, superseded corrections) are never part of the output: the
   serializers below name every field they show.
 
-Everything is GET only; there is no authentication, so a logged-in editor sees exactly
-what the public sees.
+``?search=`` uses the project's Norwegian search; parameters are range-checked and
+errors are in Norwegian (lpp/api_support.py). Everything is GET only; there is no
+authentication, so a logged-in editor sees exactly what the public sees.
 """
 
 from django.conf import settings
@@ -17,12 +19,15 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 from rest_framework.fields import Field
 from wagtail.api import APIField
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
-from advocacy.models import Proposal, Theme
+from advocacy.models import PUBLIC_EVENT_FIELDS, Proposal, Theme
+from advocacy.visibility import restrict_to_public
+from lpp.api_pages import reader_fields
+from lpp.api_support import NorwegianAPIMixin, PublicSearchFilter
 
 
 def absolute(path):
@@ -37,11 +42,11 @@ class ThemeURLField(Field):
         return absolute(theme.get_absolute_url())
 
 
-class ThemesAPIViewSet(BaseAPIViewSet):
+class ThemesAPIViewSet(NorwegianAPIMixin, BaseAPIViewSet):
     name = "themes"
     model = Theme
-    # Filtering and ordering by the fields shown, and only those (?slug=tvang).
-    filter_backends = [FieldsFilter, OrderingFilter]
+    # Filtering and ordering by the fields shown, and only those (?slug=tvang); ?search=.
+    filter_backends = [FieldsFilter, OrderingFilter, PublicSearchFilter]
     body_fields = BaseAPIViewSet.body_fields + [
         APIField("name"),
         APIField("slug"),
@@ -142,11 +147,46 @@ class EventsField(Field):
 
 
 def public_pages():
-    return Page.objects.live().public()
+    return restrict_to_public(Page.objects.all())
+
+
+class PublicPagesAPIViewSet(NorwegianAPIMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint, narrowed by the project's public rule (which also
+    leaves out pages whose expiry time has passed), with what a reader needs of each
+    page (lpp/api_pages.py) and ?search= through the project's own search."""
+
+    filter_backends = [
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter),
+        PublicSearchFilter,  # last: it ranks what the other filters left
+    ]
+    id_converter = "page_id"
+
+    def get_base_queryset(self):
+        return restrict_to_public(super().get_base_queryset())
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return super().get_body_fields(model) + cls._convert_api_fields(reader_fields(model))
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            # Computed for the reader, not filters (Page.proposals is also a relation).
+            computed = {field.name for field in reader_fields(model)}
+            fields = [name for name in fields if name not in computed]
+        return fields
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # A listing of all types serializes each page as its own type (a query per type).
+        return queryset.specific() if queryset.model is Page else queryset
 
 
 def public_proposals():
-    queryset = Proposal.objects.public().filter(source_page__in=public_pages().values("pk"))
+    # The submitted proposals and the adopted platform's demands, each saying which it
+    # is: a demand of a draft platform was never sent and is no one's outcome yet.
+    queryset = Proposal.objects.followed().with_submitted()
     prefetches = [Prefetch("theme_items", queryset=_theme_items())]
     try:
         from advocacy.models import OutcomeEvent
@@ -156,7 +196,9 @@ def public_proposals():
         prefetches.append(
             Prefetch(
                 "outcome_events",
-                queryset=OutcomeEvent.objects.current().published().order_by("date", "pk"),
+                queryset=OutcomeEvent.objects.public()
+                .only(*PUBLIC_EVENT_FIELDS)
+                .order_by("date", "pk"),
                 to_attr="public_events",
             )
         )
@@ -173,11 +215,12 @@ def _theme_items():
     return ProposalTheme.objects.select_related("tag").order_by("tag__name")
 
 
-class ProposalsAPIViewSet(BaseAPIViewSet):
+class ProposalsAPIViewSet(NorwegianAPIMixin, BaseAPIViewSet):
     name = "proposals"
     model = Proposal
-    # ?kind=krav, ?order=-first_published_at; a field not shown can't be filtered on.
-    filter_backends = [FieldsFilter, OrderingFilter]
+    # ?kind=krav, ?order=-first_published_at, ?search=; a field not shown can't be
+    # filtered on.
+    filter_backends = [FieldsFilter, OrderingFilter, PublicSearchFilter]
     body_fields = BaseAPIViewSet.body_fields + [
         APIField("kind"),
         APIField("position"),
@@ -188,6 +231,7 @@ class ProposalsAPIViewSet(BaseAPIViewSet):
         APIField("target_authority", serializer=AuthorityField()),
         APIField("themes", serializer=ThemeListField()),
         APIField("status", serializer=StatusField()),
+        APIField("submitted", serializer=serializers.BooleanField(source="is_submitted")),
         APIField("events", serializer=EventsField()),
     ]
     listing_default_fields = BaseAPIViewSet.listing_default_fields + [
@@ -195,6 +239,7 @@ class ProposalsAPIViewSet(BaseAPIViewSet):
         "text",
         "document",
         "status",
+        "submitted",
     ]
     nested_default_fields = ["id", "text"]
 
@@ -203,6 +248,6 @@ class ProposalsAPIViewSet(BaseAPIViewSet):
 
 
 api_router = WagtailAPIRouter("lpp_api")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("proposals", ProposalsAPIViewSet)

@@ -9,4 +9,13 @@ class LppConfig(AppConfig):
     verbose_name = "LPP"
 
     def ready(self):
-        from . import cache  # noqa: F401  (connects the invalidation signals)
+        from . import (
+            admin_dates,
+            admin_texts,
+            cache,  # noqa: F401  (connects the invalidation signals)
+            exports,
+        )
+
+        exports.install()  # every admin CSV/XLSX escapes formulas and opens in Excel
+        admin_dates.install()  # Wagtail's inspect views and exports show Oslo time
+        admin_texts.install()  # Wagtail labels no catalogue reaches, in bokmål

@@ -5,7 +5,7 @@
 * /feed/utfall/ (RSS) and /feed/utfall/atom/: the newest published outcome events - what
   authorities did with LPP's proposals.
 
-Only what the public may see: live pages without view restrictions, published and
+Only what the public may see (advocacy.visibility): public pages, published and
 current events on public proposals, never a staff note.
 """
 
@@ -14,6 +14,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
+
+from advocacy.visibility import restrict_to_public
 
 ITEMS = 30
 
@@ -31,15 +33,14 @@ class ResponsesFeed(Feed):
     def link(self):
         from consultations.models import ConsultationResponseIndexPage
 
-        archive = ConsultationResponseIndexPage.objects.live().public().first()
+        archive = restrict_to_public(ConsultationResponseIndexPage.objects.all()).first()
         return absolute(archive.url if archive else "/")
 
     def items(self):
         from consultations.models import ConsultationResponsePage
 
         return (
-            ConsultationResponsePage.objects.live()
-            .public()
+            restrict_to_public(ConsultationResponsePage.objects.all())
             .select_related("consultation__authority")
             .order_by("-first_published_at", "-pk")[:ITEMS]
         )
@@ -89,7 +90,7 @@ class OutcomesFeed(Feed):
 
         return (
             OutcomeEvent.objects.public()
-            .filter(proposal__in=Proposal.objects.public().values("pk"))
+            .filter(proposal__in=Proposal.objects.followed().values("pk"))
             .select_related("proposal", "proposal__target_authority")
             .order_by("-published_at", "-pk")[:ITEMS]
         )

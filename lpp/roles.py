@@ -40,6 +40,7 @@ MODEL_PERMISSIONS = {
         "advocacy.view_outcomeevent",
         "advocacy.add_outcomeevent",
         "advocacy.publish_outcomeevent",
+        "advocacy.view_staff_note",
         "advocacy.change_outcomesettings",
         "home.change_organisationsettings",
         "consultations.add_consultation",
@@ -64,6 +65,40 @@ MODEL_PERMISSIONS = {
 # (political_platform.Position: written on publish, never edited by hand).
 for _group_name in (STAFF, BOARD, PLATFORM_GROUP, RESPONSES_GROUP):
     MODEL_PERMISSIONS[_group_name].append("political_platform.view_position")
+
+# The watched sources (sources/): the secretariat reads the radar, links Stortinget cases
+# and reads documents for evidence (sources/permissions.py lists the same).
+MODEL_PERMISSIONS[STAFF] += [
+    f"sources.{codename}"
+    for codename in (
+        "view_candidate change_candidate view_caselink add_caselink delete_caselink "
+        "view_evidencedocument add_evidencedocument view_themesignal add_themesignal "
+        "change_themesignal delete_themesignal change_radarsettings view_sourcestatus"
+    ).split()
+]
+
+# The strategy follow-up (strategy/): the secretariat keeps the plans and prepares each
+# half-year review; the board rewords measures and approves the review (its workflow task).
+_STRATEGY_RECORDS = ["plan", "focusarea", "measure", "indicator", "localchapter", "survey"]
+MODEL_PERMISSIONS[STAFF] += [
+    *(
+        f"strategy.{action}_{model}"
+        for model in _STRATEGY_RECORDS
+        for action in ("add", "change", "view")
+    ),
+    "strategy.add_review",
+    "strategy.change_review",
+    "strategy.view_review",
+    "strategy.lock_review",
+    "strategy.unlock_review",
+]
+MODEL_PERMISSIONS[BOARD] += [
+    *(f"strategy.view_{model}" for model in _STRATEGY_RECORDS),
+    "strategy.change_measure",
+    "strategy.view_review",
+    "strategy.change_review",
+    "strategy.publish_review",
+]
 
 # Page permissions on the whole site (granted on the site's root page).
 SITE_PAGE_PERMISSIONS = {
@@ -103,10 +138,21 @@ def ensure_roles_after_migrate(sender, using="default", **kwargs):
     # not exist yet: create them all first.
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
+    from wagtail.snippets.models import create_extra_permissions
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
+    # Wagtail's publish/lock/unlock permissions of snippets (e.g. strategy.publish_review).
+    create_extra_permissions(apps.get_app_config("wagtailsnippets"), using=using)
     ensure_roles()
+
+
+def user_label(user):
+    """How a person is named wherever users are listed or chosen: «Kari Nordmann», the
+    username only for an account without a name."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
 
 
 def staff_members(keep=None):

@@ -5,15 +5,19 @@ from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
 from advocacy.models import Theme
+from advocacy.visibility import restrict_to_public
 
 
 class PageSitemap(WagtailSitemap):
-    """Live pages without view restrictions (Wagtail's rule), in tree order."""
+    """The site's public pages (advocacy.visibility), in tree order."""
+
+    def items(self):
+        return restrict_to_public(super().items())
 
 
 class ThemeSitemap(Sitemap):
@@ -40,6 +44,7 @@ class ThemeSitemap(Sitemap):
         return urls
 
 
+@require_safe
 def sitemap(request):
     return wagtail_sitemap_view(
         request,
@@ -47,7 +52,7 @@ def sitemap(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     lines = [

@@ -2,21 +2,23 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from lpp import api as lpp_api
-from lpp import feeds, seo
+from lpp import document_urls, feeds, health, seo
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("dokumenter/", include(wagtaildocs_urls)),
+    path("dokumenter/", include(document_urls)),
     path("", include("advocacy.urls")),
     path("", include("search.urls")),
     path("", include("consultations.urls")),
+    path("", include("strategy.urls")),
     # The public API, sitemap and robots.txt (lpp/api.py, lpp/seo.py).
     path("api/v2/", lpp_api.api_router.urls),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # For the load balancer and the operator (lpp/health.py).
+    path("helse/", health.health, name="health"),
     path("feed/horingssvar/", feeds.ResponsesFeed(), name="feed_responses"),
     path("feed/horingssvar/atom/", feeds.ResponsesAtomFeed(), name="feed_responses_atom"),
     path("feed/utfall/", feeds.OutcomesFeed(), name="feed_outcomes"),

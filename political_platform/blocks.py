@@ -22,6 +22,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from advocacy.blocks import ThemeChoiceBlock
+from advocacy.visibility import is_public_page
 
 LEAD_IN = "LPP mener at"
 
@@ -152,8 +153,9 @@ class PlatformPositionBlock(blocks.StructBlock):
         """'current', 'changed' (the position's wording differs from the copy),
         'retired' (removed from the platform), or 'gone' (deleted or unpublished)."""
         position = value.get("position")
-        if position is None or position.chapter is None or not position.chapter.live:
+        if position is None or not is_public_page(position.chapter_id):
             return "gone"
+        position.chapter_is_public = True  # asked once: get_url() need not ask again
         if position.retired_at is not None:
             return "retired"
         if (value.get("quoted_text") or "").strip() != position.text.strip():

@@ -8,10 +8,10 @@ Also the working arrangements: the platform section is the Arbeidsgruppe politis
 plattform's to edit, and a workflow sends it through the working group's review and
 the board's approval."""
 
-from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow
 
 from advocacy.models import Theme
+from home import workflows
 from home.demo import bullets, ensure_home_page, ensure_page, rich
 from lpp import roles
 
@@ -231,22 +231,12 @@ WORKFLOW_NAME = "Politisk plattform: arbeidsgruppe og landsstyret"
 
 
 def ensure_review_workflow(name, page, working_group):
-    """Working-group review, then the board's approval, for ``page`` and below."""
-    workflow, created = Workflow.objects.get_or_create(name=name)
-    if created:
-        for order, (task_name, group_name) in enumerate(
-            [
-                (f"Gjennomgang i {working_group}", working_group),
-                (f"Godkjenning i {roles.BOARD}", roles.BOARD),
-            ]
-        ):
-            task = GroupApprovalTask.objects.filter(name=task_name).first()
-            if task is None:
-                task = GroupApprovalTask.objects.create(name=task_name)
-                task.groups.set([Group.objects.get(name=group_name)])
-            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
-    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
+    """A second reader in the working group, then the board's approval, for ``page``
+    and below (home.workflows)."""
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    return workflows.ensure_review_workflow(
+        workflow, page, f"Gjennomgang i {working_group}", working_group
+    )
 
 
 def chapter_fields(themes, intro, narrative, positions, demands):

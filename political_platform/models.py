@@ -18,7 +18,10 @@ from wagtail.search import index
 from advocacy.blocks import DemandBlock
 from advocacy.models import Proposal, ProposalTheme, ThemedItem
 from advocacy.tracking import ProposalSource
+from advocacy.visibility import is_public_page, restrict_to_public, with_public_page
 from home.blocks import ContentBlock
+from home.forms import PersonalDataPageForm
+from home.models import LppPage
 
 from .blocks import LEAD_IN, PlatformPositionBlock, PositionStreamBlock
 
@@ -31,13 +34,15 @@ class PlatformIndexBodyBlock(ContentBlock):
     platform_position = PlatformPositionBlock()
 
 
-class PlatformIndexPage(Page):
+class PlatformIndexPage(LppPage, Page):
     """/politikk/: the list of platform editions, the current one first."""
 
     intro = RichTextField("Ingress", blank=True, features=INTRO_FEATURES)
     body = StreamField(PlatformIndexBodyBlock(), verbose_name="Innhold", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels += [FieldPanel("confirm_personal_data")]
+    base_form_class = PersonalDataPageForm
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
@@ -51,7 +56,7 @@ class PlatformIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         editions = list(
-            PlatformPage.objects.child_of(self).live().public().order_by("-first_published_at")
+            restrict_to_public(PlatformPage.objects.child_of(self)).order_by("-first_published_at")
         )
         current = PlatformPage.pick_current(editions)
         context["current_edition"] = current
@@ -59,7 +64,7 @@ class PlatformIndexPage(Page):
         return context
 
 
-class PlatformPage(Page):
+class PlatformPage(LppPage, Page):
     """One edition of the platform ("2027–2031"). Its chapters are its child pages.
 
     A new edition is started from the current one with the admin action "Start ny
@@ -102,6 +107,8 @@ class PlatformPage(Page):
         FieldPanel("vision"),
         FieldPanel("values"),
     ]
+    content_panels += [FieldPanel("confirm_personal_data")]
+    base_form_class = PersonalDataPageForm
     search_fields = Page.search_fields + [
         index.SearchField("edition"),
         index.SearchField("introduction"),
@@ -149,15 +156,17 @@ class PlatformPage(Page):
     def current(cls):
         return cls.pick_current(
             list(
-                cls.objects.live()
-                .public()
-                .only("id", "status", "adopted_at", "edition", "title", "url_path", "path", "depth")
+                restrict_to_public(cls.objects.all()).only(
+                    "id", "status", "adopted_at", "edition", "title", "url_path", "path", "depth"
+                )
             )
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chapters = list(PlatformChapterPage.objects.child_of(self).live().public().order_by("path"))
+        chapters = list(
+            restrict_to_public(PlatformChapterPage.objects.child_of(self)).order_by("path")
+        )
         ids = [chapter.pk for chapter in chapters]
         # Themes through the tag tables directly, one query each: taggit's own
         # prefetch builds far more objects than a page of 150 positions needs.
@@ -199,8 +208,7 @@ class PlatformPage(Page):
         context["lead_in"] = LEAD_IN
         if self.is_adopted:
             context["superseded_by"] = (
-                PlatformPage.objects.live()
-                .public()
+                restrict_to_public(PlatformPage.objects.all())
                 .filter(status=self.Status.ADOPTED, adopted_at__gt=self.adopted_at)
                 .order_by("-adopted_at")
                 .first()
@@ -210,7 +218,7 @@ class PlatformPage(Page):
         return context
 
 
-class PlatformChapterPage(ProposalSource, Page):
+class PlatformChapterPage(ProposalSource, LppPage, Page):
     """A chapter of the platform: narrative (``body``), positions (``positions``,
     «LPP mener at …») and demands (``demands``, «LPP vil …»). Demands become tracked
     proposals on publish (advocacy.tracking), positions become :class:`Position`
@@ -233,6 +241,8 @@ class PlatformChapterPage(ProposalSource, Page):
         FieldPanel("positions"),
         FieldPanel("demands"),
     ]
+    content_panels += [FieldPanel("confirm_personal_data")]
+    base_form_class = PersonalDataPageForm
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -261,8 +271,13 @@ class PlatformChapterPage(ProposalSource, Page):
 
 class PositionQuerySet(models.QuerySet):
     def public(self):
-        """Positions the public may see: in a live chapter and still in the platform."""
-        return self.filter(chapter__live=True, retired_at__isnull=True)
+        """Positions the public may see: in a public chapter (advocacy.visibility: live,
+        not expired, no view restriction on it or an ancestor) and still in the
+        platform."""
+        # Marked, so get_url() need not ask again for each position of a list.
+        return with_public_page(self.filter(retired_at__isnull=True), "chapter").annotate(
+            chapter_is_public=models.Value(True, output_field=models.BooleanField())
+        )
 
 
 class Position(index.Indexed, ClusterableModel):
@@ -353,7 +368,7 @@ class Position(index.Indexed, ClusterableModel):
 
     @classmethod
     def public_search(cls):
-        """Public search (search/registry.py): positions of live chapters."""
+        """Public search (search/registry.py): positions of public chapters."""
         return cls.objects.public().select_related("chapter")
 
     def search_document(self):
@@ -366,7 +381,8 @@ class Position(index.Indexed, ClusterableModel):
 
     def get_url(self, request=None):
         """The position on its chapter page, or None when the chapter is not public."""
-        if self.chapter is None or not self.chapter.live:
+        known = getattr(self, "chapter_is_public", None)
+        if self.chapter_id is None or not (known or is_public_page(self.chapter_id)):
             return None
         url = self.chapter.get_url(request=request)
         return f"{url}#{self.anchor}" if url else None
@@ -374,3 +390,7 @@ class Position(index.Indexed, ClusterableModel):
 
 class PositionTheme(ThemedItem):
     content_object = ParentalKey(Position, on_delete=models.CASCADE, related_name="theme_items")
+
+    class Meta:
+        verbose_name = "tema på standpunkt"
+        verbose_name_plural = "temaer på standpunkter"

@@ -1,10 +1,10 @@
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin import messages
@@ -23,7 +23,10 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, UsageView
 
 from advocacy.models import Proposal, Theme
+from advocacy.visibility import restrict_to_public
+from lpp import params  # noqa: F401 - registers the <page_id:…> converter
 from lpp.admin_lists import YesNoSelect
+from lpp.dates import long_date
 
 from .blocks import PlatformPositionBlock
 from .models import PlatformChapterPage, PlatformPage, Position
@@ -68,11 +71,8 @@ class PositionChooseMixin:
     filter_form_class = PositionFilterForm
 
     def get_object_list(self):
-        # Only what a response may quote: positions of live chapters, not retired.
-        live_chapters = list(PlatformChapterPage.objects.live().values_list("pk", flat=True))
-        return Position.objects.filter(
-            chapter_id__in=live_chapters, retired_at__isnull=True
-        ).select_related("chapter")
+        # Only what a response may quote: positions the public can follow to their chapter.
+        return Position.objects.public().select_related("chapter")
 
 
 class PositionChooseView(PositionChooseMixin, ChooseView):
@@ -125,7 +125,7 @@ class PositionInspectView(InspectView):
     def get_retired_at_display_value(self):
         if self.object.retired_at is None:
             return "Nei, standpunktet er med i plattformen"
-        return date_format(timezone.localtime(self.object.retired_at), "j. F Y")
+        return long_date(self.object.retired_at)
 
     def get_public_url_display_value(self):
         url = self.object.get_url()
@@ -201,7 +201,10 @@ register_snippet(PositionViewSet)
 def platform_admin_urls():
     return [
         path(
-            "plattform/<int:page_id>/ny-utgave/", new_edition, name="political_platform_new_edition"
+            # <page_id:…> (lpp.params): an id too large for the page table is a 404.
+            "plattform/<page_id:page_id>/ny-utgave/",
+            new_edition,
+            name="political_platform_new_edition",
         ),
     ]
 
@@ -301,8 +304,8 @@ def _current_edition(request):
 
 
 def _platform_chapter_ids(edition):
-    return (
-        PlatformChapterPage.objects.child_of(edition).live().public().values_list("pk", flat=True)
+    return restrict_to_public(PlatformChapterPage.objects.child_of(edition)).values_list(
+        "pk", flat=True
     )
 
 
@@ -313,11 +316,8 @@ def platform_positions_section(theme, request):
     if edition is None:
         return None
     positions = list(
-        Position.objects.filter(
-            chapter_id__in=_platform_chapter_ids(edition),
-            retired_at__isnull=True,
-            themes=theme,
-        )
+        Position.objects.public()
+        .filter(chapter_id__in=_platform_chapter_ids(edition), themes=theme)
         .select_related("chapter")
         .order_by("chapter__path", "order")
     )
@@ -327,6 +327,26 @@ def platform_positions_section(theme, request):
         "edition": edition,
         "template": "political_platform/includes/theme_positions.html",
     }
+
+
+@hooks.register("lpp_unsent_proposal_pages")
+def platform_chapter_pages():
+    """advocacy's «sendt inn»: a platform's demands are positions LPP holds; publishing
+    the chapter sends nothing (a demand counts once it is sent with evidence)."""
+    return PlatformChapterPage.objects.values("pk")
+
+
+@hooks.register("lpp_platform_demand_pages")
+def adopted_chapter_pages():
+    """advocacy's «LPP krever»: the chapters of a public, adopted edition."""
+    steplen = PlatformChapterPage.steplen
+    adopted_parent = restrict_to_public(
+        PlatformPage.objects.filter(
+            status=PlatformPage.Status.ADOPTED,
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - steplen),
+        )
+    )
+    return PlatformChapterPage.objects.filter(Exists(adopted_parent)).values("pk")
 
 
 @hooks.register("lpp_theme_sections")
@@ -351,3 +371,9 @@ def platform_demands_section(theme, request):
         "edition": edition,
         "template": "political_platform/includes/theme_demands.html",
     }
+
+
+# The strategy follow-up reads this app's figure through its hook (strategy/metrics.py).
+from . import strategy_metric  # noqa: E402
+
+hooks.register("register_strategy_metric", strategy_metric.register)

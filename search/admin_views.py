@@ -1,10 +1,12 @@
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from . import health
 from .models import SearchDocument
 
 
+@require_safe
 def search_health(request):
     """The search health page in the admin: the panel's content, with a live check of
     each engine when asked (?sjekk=1)."""

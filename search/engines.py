@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Q
 
+from advocacy.visibility import public_page_ids, public_page_ids_sql
+
 from . import analysis, health, registry
 from .models import SearchDocument
 
@@ -68,14 +70,12 @@ def _boolean(words, any_terms, quote, and_, or_):
 
 
 def _filter_sql(filters, alias="d"):
-    """WHERE fragments and parameters for the facet filters.
-
-    Visibility is not re-checked per matching row here (on 20,000 documents that would
-    cost more than the search): documents exist only while public, and the documents a
-    page shows are read through :func:`public_documents`, which checks that their page
-    is live."""
-    where = ["1 = 1"]
-    params = []
+    """WHERE fragments and parameters for the facet filters, always with the public
+    rule: documents exist only while public, but a restriction or unpublishing that the
+    index has not caught up with yet must not show in counts and facets either."""
+    public_sql, public_params = public_page_ids_sql()
+    where = [f"({alias}.page_id IS NULL OR {alias}.page_id IN ({public_sql}))"]
+    params = [*public_params]
     if filters.get("type"):
         where.append(f"{alias}.kind = %s")
         params.append(filters["type"])
@@ -181,60 +181,87 @@ class DatabaseIndex:
         sql = f"SELECT COUNT(*) FROM search_searchdocument d WHERE d.id IN ({ids_sql}) AND {where}"
         return self._run(sql, [*ids_params, *where_params])[0][0]
 
+    def _matched_sql(self, terms, filters, any_terms):
+        """The documents matching ``terms`` and ``filters`` with what the facets and the
+        ranking need, as the body of a CTE: the full-text match runs once and every count
+        reads its result. ``score`` is higher for better matches on both databases."""
+        where, where_params = _filter_sql(filters)
+        columns = "d.id, d.kind, d.kind_label, d.year, d.authority_id, d.status, d.status_label"
+        if self.vendor == "sqlite":
+            return (
+                f"SELECT {columns}, -bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS score "
+                f"FROM {FTS_TABLE} f JOIN search_searchdocument d ON d.id = f.rowid "
+                f"WHERE {FTS_TABLE} MATCH %s AND {where}",
+                [self._fts_expression(terms, any_terms), *where_params],
+            )
+        return (
+            f"SELECT {columns}, ts_rank(d.search_vector, q) AS score "
+            "FROM search_searchdocument d, to_tsquery('simple', %s) q "
+            f"WHERE d.search_vector @@ q AND {where}",
+            [self._tsquery(terms, any_terms), *where_params],
+        )
+
+    def _one_pass(self, terms, filters, any_terms, offset, limit, with_facets):
+        """(total, ranked ids of the page, facets) in one statement: a materialised CTE
+        of the matched documents, and a UNION ALL of the page of hits, the total and each
+        facet's counts from it. Rows are (part, value, label, count, score)."""
+        matched_sql, params = self._matched_sql(terms, filters, any_terms)
+        parts = [
+            "SELECT * FROM (SELECT 'hit' AS part, CAST(m.id AS TEXT) AS value, "
+            "CAST(NULL AS TEXT) AS label, 0 AS n, m.score AS score FROM m "
+            "ORDER BY m.score DESC, m.id LIMIT %s OFFSET %s) hits",
+            "SELECT 'total', NULL, NULL, COUNT(*), NULL FROM m",
+        ]
+        params = [*params, limit, offset]
+        if with_facets:
+            parts += [
+                "SELECT 'type', m.kind, MAX(m.kind_label), COUNT(*), NULL FROM m GROUP BY m.kind",
+                "SELECT 'tema', CAST(t.id AS TEXT), t.name, COUNT(*), NULL FROM m "
+                "JOIN search_searchdocument_themes dt ON dt.searchdocument_id = m.id "
+                "JOIN advocacy_theme t ON t.id = dt.theme_id GROUP BY t.id, t.name",
+                "SELECT 'ar', CAST(m.year AS TEXT), NULL, COUNT(*), NULL FROM m "
+                "WHERE m.year IS NOT NULL GROUP BY m.year",
+                "SELECT 'myndighet', CAST(a.id AS TEXT), a.name, COUNT(*), NULL FROM m "
+                "JOIN advocacy_authority a ON a.id = m.authority_id GROUP BY a.id, a.name",
+                "SELECT 'status', m.status, MAX(m.status_label), COUNT(*), NULL FROM m "
+                "WHERE m.status <> '' GROUP BY m.status",
+            ]
+        sql = f"WITH m AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(parts)
+        rows = self._run(sql, params)
+        hits = sorted(
+            ((score, int(value)) for part, value, _l, _n, score in rows if part == "hit"),
+            key=lambda hit: (-hit[0], hit[1]),
+        )
+        total = next(n for part, _v, _l, n, _s in rows if part == "total")
+        facets = {}
+        if with_facets:
+            grouped = {facet: [] for facet in FACETS}
+            for part, value, label, count, _score in rows:
+                if part in grouped:
+                    grouped[part].append((value, label, count))
+            labels = registry.kind_labels()
+            facets = {
+                "type": sorted(
+                    ((v, label or labels.get(v, v), n) for v, label, n in grouped["type"]),
+                    key=lambda row: (-row[2], row[0]),
+                ),
+                "tema": sorted(grouped["tema"], key=lambda row: (-row[2], row[1])),
+                "ar": sorted(
+                    ((v, v, n) for v, _label, n in grouped["ar"]),
+                    key=lambda row: -int(row[0]),
+                ),
+                "myndighet": sorted(grouped["myndighet"], key=lambda row: (-row[2], row[1])),
+                "status": sorted(
+                    ((v, label or v, n) for v, label, n in grouped["status"]),
+                    key=lambda row: (-row[2], row[0]),
+                ),
+            }
+        return total, [pk for _score, pk in hits], facets
+
     def facets(self, terms, filters, any_terms=False):
         """{facet: [(value, label, count), …]} for the documents matching ``terms`` and
-        ``filters``: five grouped queries, whatever the number of documents."""
-        ids_sql, ids_params = self._matching_ids_sql(terms, any_terms)
-        where, where_params = _filter_sql(filters)
-        base = f"FROM search_searchdocument d WHERE d.id IN ({ids_sql}) AND {where}"
-        params = [*ids_params, *where_params]
-        labels = registry.kind_labels()
-        result = {}
-        result["type"] = [
-            (kind, label or labels.get(kind, kind), count)
-            for kind, label, count in self._run(
-                f"SELECT d.kind, MAX(d.kind_label), COUNT(*) {base} GROUP BY d.kind "
-                "ORDER BY COUNT(*) DESC, d.kind",
-                params,
-            )
-        ]
-        result["tema"] = [
-            (str(pk), name, count)
-            for pk, name, count in self._run(
-                "SELECT t.id, t.name, COUNT(*) FROM search_searchdocument_themes dt "
-                "JOIN advocacy_theme t ON t.id = dt.theme_id "
-                f"WHERE dt.searchdocument_id IN (SELECT d.id {base}) "
-                "GROUP BY t.id, t.name ORDER BY COUNT(*) DESC, t.name",
-                params,
-            )
-        ]
-        result["ar"] = [
-            (str(year), str(year), count)
-            for year, count in self._run(
-                f"SELECT d.year, COUNT(*) {base} AND d.year IS NOT NULL "
-                "GROUP BY d.year ORDER BY d.year DESC",
-                params,
-            )
-        ]
-        result["myndighet"] = [
-            (str(pk), name, count)
-            for pk, name, count in self._run(
-                "SELECT a.id, a.name, COUNT(*) FROM search_searchdocument d2 "
-                "JOIN advocacy_authority a ON a.id = d2.authority_id "
-                f"WHERE d2.id IN (SELECT d.id {base}) "
-                "GROUP BY a.id, a.name ORDER BY COUNT(*) DESC, a.name",
-                params,
-            )
-        ]
-        result["status"] = [
-            (status, label or status, count)
-            for status, label, count in self._run(
-                f"SELECT d.status, MAX(d.status_label), COUNT(*) {base} AND d.status <> '' "
-                "GROUP BY d.status ORDER BY COUNT(*) DESC, d.status",
-                params,
-            )
-        ]
-        return result
+        ``filters``: one statement, whatever the number of documents."""
+        return self._one_pass(terms, filters, any_terms, 0, 0, with_facets=True)[2]
 
     def autocomplete(self, prefixes, limit=8):
         """Titles whose words start with the typed words: [(title, url, type label)]."""
@@ -265,19 +292,19 @@ class DatabaseIndex:
         if not terms:
             return SearchOutcome(documents=[], total=0, facets={})
         any_terms = False
-        total = self.count(terms, query.filters)
-        if total == 0 and len(terms) > 1:
-            any_terms = True
-            total = self.count(terms, query.filters, any_terms=True)
-        ids = (
-            self.ranked_ids(terms, query.filters, query.offset, query.per_page, any_terms)
-            if total
-            else []
+        total, ids, facets = self._one_pass(
+            terms, query.filters, False, query.offset, query.per_page, with_facets
         )
+        if total == 0 and len(terms) > 1:
+            # No document has every word: those with some of them, in the same one pass.
+            any_terms = True
+            total, ids, facets = self._one_pass(
+                terms, query.filters, True, query.offset, query.per_page, with_facets
+            )
         return SearchOutcome(
             documents=load_documents(ids),
             total=total,
-            facets=self.facets(terms, query.filters, any_terms) if with_facets and total else {},
+            facets=facets if total else {},
             any_terms=any_terms,
         )
 
@@ -345,7 +372,12 @@ class EngineIndex:
         if not prefixes:
             return []
         results = self.backend.autocomplete(" ".join(prefixes), SearchDocument.objects.all())
-        return [(doc.title, doc.url, doc.kind_label) for doc in results[:limit]]
+        found = list(results[: limit * 2])
+        # The engine's copy may lag behind a restriction: the public rule decides.
+        ids = [doc.pk for doc in found]
+        visible = set(public_documents().filter(pk__in=ids).values_list("pk", flat=True))
+        ordered = [doc for doc in found if doc.pk in visible][:limit]
+        return [(doc.title, doc.url, doc.kind_label) for doc in ordered]
 
 
 def _engine_or_database(method, *args, **kwargs):
@@ -379,5 +411,6 @@ def autocomplete(text, limit=8):
 
 
 def public_documents():
-    """All documents the public may see (for tests and the health panel)."""
-    return SearchDocument.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+    """All documents the public may see: those without a page, and those whose page is
+    public (advocacy.visibility: live, not expired, not restricted on it or above)."""
+    return SearchDocument.objects.filter(Q(page__isnull=True) | Q(page__in=public_page_ids()))

@@ -3,7 +3,7 @@
 A model takes part in public search when
 
 * it is a Wagtail page type (any concrete ``Page`` subclass with ``search_fields``):
-  its live pages without view restrictions are searchable; a page type can leave public
+  its public pages (advocacy.visibility) are searchable; a page type can leave public
   search by setting ``public_search = None`` on the class; or
 * it defines a classmethod ``public_search(cls)`` returning the queryset the public may
   see (``Proposal.objects.public()``, all themes …).
@@ -30,6 +30,8 @@ from functools import cache
 
 from django.apps import apps
 from wagtail.models import Page
+
+from advocacy.visibility import restrict_to_public
 
 
 def _is_page_model(model):
@@ -62,7 +64,7 @@ def public_queryset(model):
     if callable(custom):
         return custom()
     # Exactly this type (not subclasses, which have their own documents).
-    return model.objects.live().public().exact_type(model)
+    return restrict_to_public(model.objects.exact_type(model))
 
 
 def is_public(obj):

@@ -4,8 +4,10 @@ from django import forms
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
 
-from advocacy.models import Theme
+from advocacy.models import Authority, Theme
+from lpp.params import IdField, RangeIntegerField
 
 from . import analysis, engines, registry
 from .snippets import highlight, snippet
@@ -27,11 +29,11 @@ FACET_TITLES = {
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, strip=True)
     type = forms.CharField(required=False, max_length=100)
-    tema = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-    ar = forms.IntegerField(required=False, min_value=1900, max_value=2200)
-    myndighet = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    tema = IdField(model=Theme, required=False)
+    ar = RangeIntegerField(required=False, min_value=1900, max_value=2200)
+    myndighet = IdField(model=Authority, required=False)
     status = forms.CharField(required=False, max_length=50)
-    side = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    side = RangeIntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_type(self):
         value = self.cleaned_data["type"]
@@ -102,6 +104,7 @@ def _facet_groups(outcome, params, filters):
     return groups
 
 
+@require_safe
 def search(request):
     text, filters, page, notices = _parse(request)
     params = {"q": text, **{k: str(v) for k, v in filters.items()}}
@@ -147,6 +150,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+@require_safe
 def suggestions(request):
     """Autocomplete: up to eight titles whose words start with what was typed."""
     text = (request.GET.get("q") or "")[:MAX_QUERY_CHARS]

@@ -20,7 +20,7 @@ import io
 import re
 import zipfile
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -32,6 +32,8 @@ from docx.opc.phys_pkg import _ZipPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 from lxml import html as lxml_html
+
+from lpp.dates import long_date, short_date
 
 from .styles import ABSTRACT_BULLET, ABSTRACT_DECIMAL, TEXT_WIDTH
 
@@ -130,21 +132,6 @@ BLOCK_TAGS = {
 HEADING_TAGS = {"h1": 0, "h2": 0, "h3": 1, "h4": 2, "h5": 2, "h6": 2}
 MAX_LIST_LEVEL = 2  # ilvl 0..2: three levels, deeper lists stay at the third
 
-MONTHS = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
-
 
 def clean_text(text):
     """Text safe for XML: characters XML forbids (and C1 controls) removed."""
@@ -154,17 +141,13 @@ def clean_text(text):
 
 
 def norwegian_date(value):
-    """24. november 2026"""
-    if isinstance(value, datetime):
-        value = value.date()
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    """24. november 2026 (a moment: its day in Oslo)."""
+    return long_date(value)
 
 
 def numeric_date(value):
     """24.11.2026, as in a letter's reference line."""
-    if isinstance(value, datetime):
-        value = value.date()
-    return value.strftime("%d.%m.%Y")
+    return short_date(value)
 
 
 @lru_cache(maxsize=1)
@@ -961,12 +944,15 @@ class DocxWriter:
         from wagtail.documents import get_document_model
         from wagtail.models import Page
 
+        from advocacy.visibility import restrict_to_public
+
         page_ids = {i for _h, kind, i in self._deferred_links if kind == "page" and i}
         doc_ids = {i for _h, kind, i in self._deferred_links if kind == "document" and i}
         urls = {}
         if page_ids:
+            # A link only to what the reader of the file may open (the public rule).
             for page in (
-                Page.objects.live()
+                restrict_to_public(Page.objects.all())
                 .filter(pk__in=page_ids)
                 .only("id", "url_path", "locale_id", "path", "depth")
             ):
@@ -1019,7 +1005,8 @@ class DocxWriter:
         props.subject = self.subject
         props.author = "LPP"
         props.language = "nb-NO"
-        props.created = datetime.now().replace(microsecond=0)
+        # Word stores the time as UTC («…Z»); the process clock runs in Oslo time.
+        props.created = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
         output = io.BytesIO()
         _save_package(self.document.part.package, output)
         return output.getvalue()

@@ -6,6 +6,7 @@ the signatory and "Vedlegg:".
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from .engine import DocxWriter, numeric_date
@@ -51,6 +52,31 @@ class LetterData:
     signatory_name: str = ""
     signatory_title: str = ""
     attachments: list = field(default_factory=list)
+
+
+# A consultation's title usually starts with the word «Høring» itself («Høring – forslag til
+# …», «Høring om …», «Høringsnotat: …»), sometimes after a label such as «Eksempel:».
+_LEADING_CONSULTATION_WORD = re.compile(
+    r"^(?P<label>[^\W\d_]+:\s+)?(?:høringsnotat|høring)(?:\s*[–—:,-]\s*|\s+(?=om\b))",
+    re.IGNORECASE,
+)
+
+
+def response_subject(consultation_title):
+    """The letter's subject: «Høringssvar – <the consultation>», without saying «høring»
+    twice: «Høring – forslag til X» gives «Høringssvar – forslag til X», «Høring om X»
+    gives «Høringssvar om X», and a title that already says «Høringssvar» is kept."""
+    title = " ".join((consultation_title or "").split())
+    if re.match(r"høringssvar\b", title, re.IGNORECASE):
+        return title[:1].upper() + title[1:]
+    match = _LEADING_CONSULTATION_WORD.match(title)
+    if match is None:
+        return f"Høringssvar – {title}" if title else "Høringssvar"
+    rest = title[match.end() :]
+    label = match.group("label") or ""
+    if not label and rest[:3].lower() == "om ":
+        return f"Høringssvar {rest}"
+    return f"Høringssvar – {label}{rest}"
 
 
 def format_org_number(value):

@@ -13,22 +13,24 @@ Public API (also re-exported from :mod:`advocacy.docx`):
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
 
 from advocacy.text import norwegian_slugify
+from advocacy.visibility import public_pages, restrict_to_public
 
 from .agreement import AgreementData, write_agreement
 from .blocks import clause_from_value, rich_source
 from .engine import DocxWriter, norwegian_date
 from .errors import DocxExportError
-from .letter import LetterData, Sender, write_letter
+from .letter import LetterData, Sender, response_subject, write_letter
 from .platform_document import Chapter, PlatformData, write_platform
 
-ENGINE_VERSION = "1"  # part of the cache key: bump when the output changes
+ENGINE_VERSION = "2"  # part of the cache key: bump when the output changes
 CACHE_SECONDS = 24 * 3600
 
 RESPONSE = "consultations.consultationresponsepage"
@@ -104,7 +106,7 @@ def letter_data(page):
         name, title = organisation.signatory_name, organisation.signatory_title
     return LetterData(
         sender=Sender.from_settings(organisation),
-        subject=f"Høringssvar – {subject_title}",
+        subject=response_subject(subject_title),
         addressee_name=authority.name if authority else "",
         addressee_address=authority.postal_address if authority else "",
         their_ref=consultation.case_number if consultation is not None else "",
@@ -151,7 +153,7 @@ def platform_chapters(platform, published_only):
 
     chapters = PlatformChapterPage.objects.child_of(platform).order_by("path")
     if published_only:
-        return list(chapters.live().public())
+        return list(restrict_to_public(chapters))
     return [
         chapter.get_latest_revision_as_object() if chapter.has_unpublished_changes else chapter
         for chapter in chapters
@@ -260,38 +262,146 @@ def export_page(page, *, draft=False, include_guidance=True):
     """The Word file of a page.
 
     ``draft=False``: the published content (what the page row holds for a live page).
-    ``draft=True``: the latest revision, as an editor sees it; marked "UTKAST" with the
-    revision's date in the header unless it is exactly the published content."""
+    ``draft=True``: the latest revision, as an editor sees it. It is the final document
+    (no mark; the approval date in the document properties) when it is the published
+    content or the revision the page's workflow approved; otherwise it is marked "UTKAST"
+    with the revision's date in the header."""
     page = page.specific
     if not draft:
         return write_page(page, ExportOptions(include_guidance=include_guidance))
     revision = page.latest_revision
-    is_published_content = page.live and not page.has_unpublished_changes
     content = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
-    label = None
-    if not is_published_content or _has_draft_chapters(page):
-        label = draft_label_for(revision)
-    return write_page(
+    approved_at = approval_of(page, revision)
+    is_published_content = page.live and not page.has_unpublished_changes
+    final = (is_published_content or approved_at is not None) and not _has_draft_chapters(page)
+    data = write_page(
         content,
-        ExportOptions(draft_label=label, include_guidance=include_guidance, published_only=False),
+        ExportOptions(
+            draft_label=None if final else draft_label_for(revision),
+            include_guidance=include_guidance,
+            published_only=False,
+        ),
     )
+    if final and approved_at is not None:
+        data = _with_approval_date(data, approved_at)
+    return data
+
+
+APPROVED = object()  # approved, with no date on record
+
+
+def approval_of(page, revision):
+    """When ``revision`` of ``page`` was approved at the end of its workflow (the board's
+    step), as a datetime; ``APPROVED`` when a response's consultation records the approval
+    without a workflow date; None when it was not approved. A revision saved after the
+    approval with the same content (the approver's save, an autosave) counts as approved:
+    only a change of content makes the letter a draft again."""
+    if revision is None:
+        return None
+    from wagtail.models import WorkflowState
+
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_APPROVED, current_task_state__isnull=False)
+        .select_related("current_task_state__revision")
+        .order_by("-created_at")
+        .first()
+    )
+    approved = []
+    if state is not None and state.current_task_state.revision is not None:
+        approved.append(
+            (state.current_task_state.revision, state.current_task_state.finished_at or APPROVED)
+        )
+    consultation = getattr(page, "consultation", None) if _label(type(page)) == RESPONSE else None
+    if consultation is not None and consultation.approved_revision is not None:
+        approved.append((consultation.approved_revision, APPROVED))
+    for approved_revision, approved_at in approved:
+        if approved_revision.pk == revision.pk or (
+            approved_revision.created_at <= revision.created_at
+            and _letter_content(approved_revision) == _letter_content(revision)
+        ):
+            return approved_at
+    return None
+
+
+# Page bookkeeping that changes without changing what the document says.
+_NOT_CONTENT = {
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "content_type",
+    "draft_title",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "translation_key",
+    "locale",
+    "alias_of",
+    "page_ptr",
+    "comments",
+    "wagtail_admin_comments",
+}
+
+
+# The rich text editor tags each paragraph with a fresh key when a form is saved.
+_BLOCK_KEY = re.compile(r'\s*data-block-key=\\?"\w*\\?"')
+
+
+def _letter_content(revision):
+    return {
+        key: _BLOCK_KEY.sub("", value) if isinstance(value, str) else value
+        for key, value in revision.content.items()
+        if key not in _NOT_CONTENT
+    }
+
+
+def _with_approval_date(data, approved_at):
+    """The approval date in the file's properties (Word: File → Info), not on the page."""
+    import io
+
+    from docx import Document
+
+    if approved_at is APPROVED:
+        return data
+    document = Document(io.BytesIO(data))
+    when = timezone.localtime(approved_at)
+    document.core_properties.comments = f"Godkjent {norwegian_date(when)}"
+    document.core_properties.content_status = "Godkjent"
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
 
 
 def _has_draft_chapters(page):
+    """A platform whose chapters are not all published or approved is still a draft."""
     if _label(type(page)) != PLATFORM:
         return False
     from political_platform.models import PlatformChapterPage
 
-    chapters = PlatformChapterPage.objects.child_of(page)
-    return (
-        chapters.filter(live=False).exists()
-        or chapters.filter(has_unpublished_changes=True).exists()
-    )
+    for chapter in PlatformChapterPage.objects.child_of(page).filter(
+        Q(live=False) | Q(has_unpublished_changes=True)
+    ):
+        if approval_of(chapter, chapter.latest_revision) is None:
+            return True
+    return False
 
 
 def public_page(page_id):
     """The live, public page with this id that has a Word export, or None."""
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = public_pages().filter(pk=page_id).first()
     if page is None or not is_exportable(page):
         return None
     return page.specific

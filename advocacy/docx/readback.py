@@ -38,7 +38,7 @@ class DocxReport:
     tables: int = 0
     tables_with_repeated_header: int = 0
     numbering_instances: int = 0  # distinct w:num used by the body's list paragraphs
-    ordered_lists: int = 0  # distinct numbered (non-bullet) instances used
+    ordered_lists: int = 0  # numbered (non-bullet) lists: where the count (re)starts
     ordered_lists_starting_at_1: int = 0
     max_list_level: int = -1
     content_controls: list = field(default_factory=list)  # (alias, tag, kind)
@@ -177,22 +177,33 @@ def read_docx(data):
             if num_id not in seen:
                 seen.append(num_id)
         report.numbering_instances = len(seen)
-        first_use_of_abstract = set()
-        for num_id in seen:
+        # Word's counting: instances of one abstract numbering share a counter per level;
+        # an instance's startOverride sets it where the instance is first used; an item
+        # restarts the levels below it. A list *starts* where the count restarts (an
+        # override, or a level not counting yet); an instance without an override on a
+        # level already counting continues the list before it — LibreOffice writes every
+        # list back that way (a restarting instance for the first item, a continuing one
+        # for the rest), and a nested list as an instance used only on level 1 or 2.
+        counters, started = {}, set()
+        for num_id, ilvl in used_nums:
             abstract_id, overrides = nums.get(num_id, (None, {}))
-            formats = abstract_formats.get(abstract_id, {})
-            fmt, start = formats.get(0, ("decimal", 1))
-            if fmt in ("bullet", "none"):
+            fmt, start = abstract_formats.get(abstract_id, {}).get(ilvl, ("decimal", 1))
+            key = (abstract_id, ilvl)
+            restarts = (num_id, ilvl) not in started and ilvl in overrides
+            fresh = key not in counters
+            if restarts:
+                counters[key] = overrides[ilvl]
+            elif fresh:
+                counters[key] = start
+            else:
+                counters[key] += 1
+            started.add((num_id, ilvl))
+            for deeper in [k for k in counters if k[0] == abstract_id and k[1] > ilvl]:
+                del counters[deeper]
+            if fmt in ("bullet", "none") or not (restarts or fresh):
                 continue
             report.ordered_lists += 1
-            if 0 in overrides:
-                starts_at_1 = overrides[0] == 1
-            else:
-                # without an override a list continues the count of earlier lists that
-                # share its abstract numbering
-                starts_at_1 = start == 1 and abstract_id not in first_use_of_abstract
-            first_use_of_abstract.add(abstract_id)
-            if starts_at_1:
+            if counters[key] == 1:
                 report.ordered_lists_starting_at_1 += 1
 
         for sdt in body.iter(f"{W}sdt"):

@@ -5,7 +5,9 @@ from .engine import DocxWriter, norwegian_date
 from .styles import TEXT_WIDTH
 
 
-def write_half_year_report(summary, events, *, organisation=""):
+def write_half_year_report(summary, events, *, organisation="", sections=()):
+    """``sections``: the report_sections other apps add (consultations answered, declined
+    and missed), each written after the summary with its counts and its list."""
     writer = DocxWriter(
         title="Halvårsrapport til landsstyret",
         subject="Oppfølging av forslag",
@@ -31,6 +33,8 @@ def write_half_year_report(summary, events, *, organisation=""):
         widths=[TEXT_WIDTH - 1800, 1800],
     )
     writer.paragraph(style="TableText")
+    for section in sections:
+        _write_section(writer, section)
     writer.heading("Hendelsene", 1, bookmark=False)
     rows = [["Dato", "Hva skjedde", "Forslag", "Dokument", "Rettet mot", "Kilde"]]
     for event in events:
@@ -50,3 +54,19 @@ def write_half_year_report(summary, events, *, organisation=""):
     else:
         writer.table(rows, header_rows=1, widths=[1300, 1400, 2570, 1500, 1200, 1100])
     return writer.to_bytes()
+
+
+def _write_section(writer, section):
+    writer.heading(section.heading, 1, bookmark=False)
+    writer.simple_list([f"{label}: {count}" for label, count in section.counts])
+    if not section.rows:
+        writer.paragraph(section.empty)
+        return
+    columns = len(section.columns)
+    width = TEXT_WIDTH // columns
+    writer.table(
+        [list(section.columns)] + [list(row.cells) for row in section.rows],
+        header_rows=1,
+        widths=[width] * (columns - 1) + [TEXT_WIDTH - width * (columns - 1)],
+    )
+    writer.paragraph(style="TableText")

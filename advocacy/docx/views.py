@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from .engine import DOCX_CONTENT_TYPE
@@ -26,7 +26,7 @@ def _include_guidance(request):
     return request.GET.get("veiledning", "ja") != "nei"
 
 
-@require_GET
+@require_safe
 def public_download(request, page_id):
     """/last-ned/word/<id>/: the published version of a live, public document. A draft
     is never served: unpublished or private pages are 404, draft changes are not used."""
@@ -45,7 +45,7 @@ def public_download(request, page_id):
     return docx_response(data, filename_for(page, include_guidance), private=False)
 
 
-@require_GET
+@require_safe
 def admin_export(request, page_id):
     """«Eksporter til Word» in the admin: the latest revision, marked UTKAST when it is
     not the published content. Only for users who may edit the page."""
@@ -63,7 +63,7 @@ def admin_export(request, page_id):
     return docx_response(data, filename_for(page, include_guidance), private=True)
 
 
-@require_GET
+@require_safe
 def half_year_report_export(request):
     """The board's half-year report as Word, with the report page's filters (period,
     authority). Staff with access to the outcome reports only."""
@@ -78,6 +78,8 @@ def half_year_report_export(request):
     report.setup(request)
     events = report.get_filtered_queryset()
     organisation = OrganisationSettings.for_request(request)
-    data = write_half_year_report(report.summary(), events, organisation=organisation.name)
+    data = write_half_year_report(
+        report.summary(), events, organisation=organisation.name, sections=report.sections()
+    )
     start, end = report.period
     return docx_response(data, f"halvarsrapport-{start:%Y-%m-%d}-{end:%Y-%m-%d}.docx", private=True)

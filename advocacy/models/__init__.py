@@ -1,5 +1,6 @@
 from .authorities import Authority
 from .outcomes import (
+    PUBLIC_EVENT_FIELDS,
     EvidenceKind,
     FollowUpReminder,
     OutcomeEvent,
@@ -10,6 +11,7 @@ from .proposals import Proposal, ProposalTheme, ProposalVersion
 from .themes import Theme, ThemedItem
 
 __all__ = [
+    "PUBLIC_EVENT_FIELDS",
     "Authority",
     "EvidenceKind",
     "FollowUpReminder",

@@ -20,9 +20,10 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from lpp.dates import long_date
 
 
 class OutcomeKind(models.TextChoices):
@@ -61,6 +62,34 @@ def validate_http_url(value):
         )
 
 
+# What of an event the public may see, written once: the public pages, the API and the
+# feeds read these and nothing else. Spelled out rather than derived from the model: a
+# field added later stays off the public site until someone decides it belongs here.
+PUBLIC_EVENT_FIELDS = (
+    "id",
+    "proposal_id",
+    "kind",
+    "date",
+    "evidence_kind",
+    "evidence_title",
+    "evidence_chapter",
+    "evidence_url",
+    "evidence_quote",
+    "lpp_named",
+    "public_note",
+)
+# Only for the secretariat and administrators (:func:`can_see_staff_notes`).
+STAFF_ONLY_EVENT_FIELDS = ("staff_note",)
+VIEW_STAFF_NOTE = "advocacy.view_staff_note"
+
+
+def can_see_staff_notes(user):
+    """Whether ``user`` may read (and write) the staff-only note of outcome events: the
+    secretariat and administrators, never the board or the working groups although they
+    may see proposals (lpp.roles grants the permission)."""
+    return bool(user and user.is_active and user.has_perm(VIEW_STAFF_NOTE))
+
+
 class OutcomeEventQuerySet(models.QuerySet):
     def current(self):
         """The latest version of each event (corrections replace what they correct)."""
@@ -76,7 +105,17 @@ class OutcomeEventQuerySet(models.QuerySet):
         """What the public may see: current, published events on public proposals."""
         from .proposals import Proposal
 
-        return self.current().published().filter(proposal__in=Proposal.objects.public())
+        return (
+            self.current()
+            .published()
+            .filter(proposal__in=Proposal.objects.public())
+            .defer(*STAFF_ONLY_EVENT_FIELDS)
+        )
+
+    def for_user(self, user):
+        """Events as ``user`` may read them: without the staff-only fields unless
+        :func:`can_see_staff_notes`."""
+        return self if can_see_staff_notes(user) else self.defer(*STAFF_ONLY_EVENT_FIELDS)
 
 
 class OutcomeEvent(models.Model):
@@ -161,7 +200,10 @@ class OutcomeEvent(models.Model):
         verbose_name = "hendelse"
         verbose_name_plural = "hendelser"
         ordering = ["proposal", "date", "recorded_at", "pk"]
-        permissions = [("publish_outcomeevent", "Kan publisere hendelser")]
+        permissions = [
+            ("publish_outcomeevent", "Kan publisere hendelser"),
+            ("view_staff_note", "Kan se interne merknader (bare sekretariatet)"),
+        ]
         indexes = [
             models.Index(
                 fields=["proposal", "superseded_at", "published_at", "date"],
@@ -171,7 +213,7 @@ class OutcomeEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {date_format(self.date, 'j. F Y')}"
+        return f"{self.get_kind_display()} {long_date(self.date)}"
 
     @property
     def is_published(self):
@@ -239,11 +281,11 @@ class FollowUpReminder(models.Model):
         ]
 
     def __str__(self):
-        return f"Påminnelse {format_date(timezone.localdate(self.sent_at))}: {self.proposal}"
+        return f"Påminnelse {long_date(self.sent_at)}: {self.proposal}"
 
 
-def format_date(value):
-    return date_format(value, "j. F Y") if value else ""
+# The one date format (lpp.dates), under the name the outcome code already uses.
+format_date = long_date
 
 
 @receiver(post_save, sender="consultations.Submission")

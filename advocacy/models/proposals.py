@@ -5,24 +5,95 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
+from lpp.dates import long_date
+
 from .outcomes import OutcomeKind
 from .themes import ThemedItem
 
 
 class ProposalQuerySet(models.QuerySet):
     def public(self):
-        """Proposals the public may see: in a live document without view restrictions
-        (a private page or one under a private section) and not retired."""
-        from wagtail.models import Page
+        """Proposals the public may see: in a public document (advocacy.visibility) and
+        not retired."""
+        from advocacy.visibility import with_public_page
 
-        return self.filter(
-            source_page__live=True,
-            retired_at__isnull=True,
-            source_page__in=Page.objects.live().public().values("pk"),
-        )
+        return with_public_page(self.filter(retired_at__isnull=True), "source_page")
 
     def active(self):
         return self.filter(retired_at__isnull=True)
+
+    def submitted(self):
+        """Public proposals that were actually sent to an authority — the only ones the
+        figures count as «sendt inn» (issue 13). A document type whose publication is not
+        a sending says so through the ``lpp_unsent_proposal_pages`` hook: a consultation
+        response counts once its submission is recorded, a platform chapter never (its
+        demands are positions LPP holds, counted apart by :meth:`platform_demands`). A
+        proposal in such a document counts when it was sent on its own: a target
+        authority and a published «Sendt inn» event with its evidence (the letter or
+        e-mail it went in)."""
+        from .outcomes import OutcomeEvent, OutcomeKind
+
+        sent_with_evidence = (
+            OutcomeEvent.objects.filter(
+                proposal=models.OuterRef("pk"),
+                kind=OutcomeKind.SUBMITTED,
+                superseded_at__isnull=True,
+                published_at__isnull=False,
+            )
+            .exclude(evidence_kind="")
+            .exclude(evidence_title="", evidence_url="")
+        )
+        sent_on_its_own = models.Q(
+            models.Exists(sent_with_evidence), target_authority__isnull=False
+        )
+        sent_with_document = models.Q(pk__isnull=False)  # every document, unless a hook says
+        for page_ids in _hook_pages(UNSENT_PROPOSAL_PAGES_HOOK):
+            sent_with_document &= ~models.Q(source_page__in=page_ids)
+        return self.public().filter(sent_with_document | sent_on_its_own)
+
+    def platform_demands(self):
+        """Public demands of an adopted platform edition («LPP krever»): what LPP holds,
+        shown and counted apart from what it has sent. Demands of a draft edition count
+        nowhere."""
+        pages = _hook_pages(PLATFORM_DEMAND_PAGES_HOOK)
+        if not pages:
+            return self.none()
+        where = models.Q()
+        for page_ids in pages:
+            where |= models.Q(source_page__in=page_ids)
+        return self.public().filter(where, kind=Proposal.Kind.DEMAND)
+
+    def followed(self):
+        """What the public outcome news follows: the submitted proposals and the
+        demands of an adopted platform (each kind labelled by :meth:`with_submitted`)."""
+        return self.public().filter(
+            models.Q(pk__in=self.submitted().values("pk"))
+            | models.Q(pk__in=self.platform_demands().values("pk"))
+        )
+
+    def with_submitted(self):
+        """Annotate ``is_submitted``: whether the proposal counts as sent (see
+        :meth:`submitted`)."""
+        return self.annotate(
+            is_submitted=models.Exists(
+                Proposal.objects.submitted().filter(pk=models.OuterRef("pk"))
+            )
+        )
+
+
+# Extension points for the apps that own the documents (advocacy can't import them): each
+# hook returns a queryset of page ids.
+# Documents whose proposals publishing alone does not send (a response not yet sent, a
+# platform chapter).
+UNSENT_PROPOSAL_PAGES_HOOK = "lpp_unsent_proposal_pages"
+# Chapters of an adopted platform edition, whose demands LPP holds.
+PLATFORM_DEMAND_PAGES_HOOK = "lpp_platform_demand_pages"
+
+
+def _hook_pages(name):
+    from wagtail import hooks
+
+    return [function() for function in hooks.get_hooks(name)]
 
 
 class Proposal(index.Indexed, ClusterableModel):
@@ -172,6 +243,10 @@ class Proposal(index.Indexed, ClusterableModel):
 class ProposalTheme(ThemedItem):
     content_object = ParentalKey(Proposal, on_delete=models.CASCADE, related_name="theme_items")
 
+    class Meta:
+        verbose_name = "tema på forslag"
+        verbose_name_plural = "temaer på forslag"
+
 
 class ProposalVersion(models.Model):
     """One published wording of a proposal. Never edited or deleted."""
@@ -190,4 +265,5 @@ class ProposalVersion(models.Model):
         ordering = ["proposal", "published_at", "pk"]
 
     def __str__(self):
-        return f"{self.proposal} ({self.published_at:%d.%m.%Y})"
+        # The day in Oslo: a version published at 00.30 belongs to that day, not the one before.
+        return f"{self.proposal} ({long_date(self.published_at)})"

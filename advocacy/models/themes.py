@@ -44,7 +44,10 @@ class ThemedItem(ItemBase):
     """Base for the through models that tag something with themes."""
 
     tag = models.ForeignKey(
-        Theme, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+        Theme,
+        verbose_name="tema",
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
     )
 
     class Meta:

@@ -22,6 +22,8 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from lpp.personal_data import find_personal_data, warning_text
+
 from ..models import OutcomeEvent, OutcomeKind, OutcomeSettings, Proposal
 from ..models.outcomes import format_date
 
@@ -86,6 +88,18 @@ def freshness_expression(on=None, months=None):
 def with_freshness(queryset, on=None, months=None):
     """Annotate ``freshness`` (active / stale / final) in SQL, as of ``on`` (today)."""
     return queryset.annotate(freshness=freshness_expression(on, months))
+
+
+def status_event(events):
+    """The event that set the proposal's status, from its published current events
+    ordered newest first: the latest decisive one, else the latest (as
+    :func:`refresh_outcomes` decides). Its evidence is what a status is shown with —
+    never a later, less decisive event's."""
+    events = list(events)
+    for event in events:
+        if event.kind in DECISIVE:
+            return event
+    return events[0] if events else None
 
 
 def freshness_label(value):
@@ -240,6 +254,22 @@ def _new_event(proposal, data, user, corrects=None):
     return OutcomeEvent(proposal=proposal, recorded_by=user, corrects=corrects, **fields)
 
 
+def check_public_notes(events):
+    """Raise ValidationError (on ``public_note``) when an event about to go public has a
+    public note that looks like personal data (lpp.personal_data). A public note says what
+    an authority did; it never needs a relative's name, number or diagnosis, so there is
+    nothing to confirm: the text must change. Drafts may hold it (staff are warned)."""
+    for event in events:
+        findings = find_personal_data(event.public_note)
+        if findings:
+            raise ValidationError(
+                {
+                    "public_note": "Den offentlige merknaden kan ikke publiseres: "
+                    + warning_text(findings).replace(" eller bekreft at de kan publiseres", "")
+                }
+            )
+
+
 def record_events(proposals, data, user=None, publish=False):
     """Record the same event for each proposal, all or nothing. Raises ValidationError
     naming each proposal the event does not fit."""
@@ -255,6 +285,8 @@ def record_events(proposals, data, user=None, publish=False):
             problems.append(f"«{event.proposal}»: {' '.join(messages)}")
     if problems:
         raise ValidationError(problems)
+    if publish:
+        check_public_notes(events[:1])
     with transaction.atomic():
         now = timezone.now()
         for event in events:
@@ -280,6 +312,8 @@ def correct_event(original, data, user=None, publish=False):
     published or the correction is published now, otherwise when the correction is."""
     event = _new_event(original.proposal, data, user, corrects=original)
     event.full_clean(exclude=EXCLUDE_FROM_CLEAN)
+    if publish:
+        check_public_notes([event])
     with transaction.atomic():
         event.save()
         if publish:
@@ -307,6 +341,7 @@ def publish_events(events, user=None):
         )
         if not drafts:
             return 0
+        check_public_notes(drafts)
         now = timezone.now()
         for draft in drafts:
             draft.published_at = now

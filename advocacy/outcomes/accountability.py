@@ -8,43 +8,37 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.db.models.functions import ExtractYear
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
 
-from ..models import Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
+from lpp import cache as lpp_cache
+from lpp.params import IdField, RangeIntegerField, parse_id
+
+from ..models import PUBLIC_EVENT_FIELDS, Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
 from . import (
     CATEGORIES,
     CATEGORY_STATUSES,
     adoption_rate,
     category_counts,
     outcome_summary,
+    status_event,
     summary_text,
 )
 from .charts import stacked_bars
 
 CHART_CATEGORIES = [(key, label) for key, label, _statuses in CATEGORIES]
+CATEGORY_KEYS = [key for key, _label in CHART_CATEGORIES]
 NO_AUTHORITY = "ingen"
-# Spelled out rather than derived from EVENT_FIELDS: a field added there later stays off
-# the public pages until someone decides it belongs here (staff_note never does).
-PUBLIC_EVENT_FIELDS = [
-    "id",
-    "proposal_id",
-    "kind",
-    "date",
-    "evidence_kind",
-    "evidence_title",
-    "evidence_chapter",
-    "evidence_url",
-    "evidence_quote",
-    "lpp_named",
-    "public_note",
-]
 
 
 def public_events():
-    """Published, current events, reading only the fields the public may see."""
-    return OutcomeEvent.objects.current().published().only(*PUBLIC_EVENT_FIELDS)
+    """Published, current events of public proposals, reading only the fields the
+    public may see."""
+    return OutcomeEvent.objects.public().only(*PUBLIC_EVENT_FIELDS)
 
 
 def _counts(prefix=""):
@@ -124,48 +118,117 @@ def overall_figures(proposals):
 
 
 def _with_links(rows):
+    """The list behind each figure: one encoded query per row, the outcome appended to
+    it per cell (category keys are plain slugs), not one urlencode per cell."""
     base = reverse("advocacy:outcome_list")
     for row in rows:
-        row["links"] = {
-            key: f"{base}?{urlencode({**row['query'], 'utfall': key})}"
-            for key, _label in CHART_CATEGORIES
-        }
         row["link"] = f"{base}?{urlencode(row['query'])}" if row["query"] else base
+        joiner = "&" if row["query"] else "?"
+        row["links"] = {key: f"{row['link']}{joiner}utfall={key}" for key in CATEGORY_KEYS}
     return rows
 
 
-def accountability(request):
-    proposals = Proposal.objects.public()
+# The overview shows the top of each breakdown; the full lists are a page each.
+TOP_ROWS = 10
+FULL_LIST_PAGE_SIZE = 50
+BREAKDOWNS = {
+    # slug: (title, first column heading, rows)
+    "ar": ("Etter år", "År", figures_by_year),
+    "myndighet": ("Etter myndighet", "Myndighet", figures_by_authority),
+    "tema": ("Etter tema", "Tema", figures_by_theme),
+}
+DOCUMENTS_TITLE = "Etter høringssvar og dokument"
+FIGURES_TIMEOUT = 24 * 60 * 60
+
+
+def _section(key, rows, total_rows):
+    title, heading, _figures = BREAKDOWNS[key]
+    caption = f"LPPs forslag {title.lower()}, fordelt på utfall"
+    return {
+        "id": f"etter-{key}",
+        "key": key,
+        "title": title,
+        "heading": heading,
+        "caption": caption if total_rows <= len(rows) else f"{caption} (de {len(rows)} største)",
+        "rows": rows,
+        "total_rows": total_rows,
+        "more_url": reverse("advocacy:outcome_breakdown", args=[key])
+        if total_rows > len(rows)
+        else "",
+        "chart": stacked_bars(rows, CHART_CATEGORIES, f"figur-{key}"),
+    }
+
+
+def overview_figures(request):
+    """Everything «Hva skjedde» shows, computed once per change of public content: the
+    result is kept under the page cache's version (lpp.cache), which every publish,
+    unpublish and saved outcome event bumps, so it is never older than the last change —
+    and an uncached view (a logged-in visitor, a query string) does not recount."""
+    return lpp_cache.remember(
+        f"outcomes:overview:{request.get_host()}", lambda: _overview_figures(request)
+    )
+
+
+def _overview_figures(request):
+    proposals = Proposal.objects.submitted()
     overall = _with_links([overall_figures(proposals)])[0]
     sections = []
-    for key, title, heading, rows in (
-        ("ar", "Etter år", "År", figures_by_year(proposals)),
-        ("myndighet", "Etter myndighet", "Myndighet", figures_by_authority(proposals)),
-        ("tema", "Etter tema", "Tema", figures_by_theme(proposals)),
-    ):
-        rows = _with_links(rows)
-        sections.append(
-            {
-                "id": f"etter-{key}",
-                "title": title,
-                "heading": heading,
-                "caption": f"LPPs forslag {title.lower()}, fordelt på utfall",
-                "rows": rows,
-                "chart": stacked_bars(rows, CHART_CATEGORIES, f"figur-{key}"),
-            }
-        )
-    documents = _with_links(figures_by_document(proposals, request))
-    overall_chart = stacked_bars(
-        [{**overall, "label": "Alle forslag"}], CHART_CATEGORIES, "figur-alle"
-    )
+    for key, (_title, _heading, figures) in BREAKDOWNS.items():
+        rows = figures(proposals)
+        sections.append(_section(key, _with_links(rows[:TOP_ROWS]), len(rows)))
+    documents = figures_by_document(proposals, request)
+    return {
+        "overall": overall,
+        "overall_chart": stacked_bars(
+            [{**overall, "label": "Alle forslag"}], CHART_CATEGORIES, "figur-alle"
+        ),
+        "sections": sections,
+        "documents": _with_links(documents[:TOP_ROWS]),
+        "documents_total": len(documents),
+        # Counted apart: what LPP holds in an adopted platform, not what it has sent.
+        "demands": overall_figures(Proposal.objects.platform_demands()),
+    }
+
+
+@require_safe
+def accountability(request):
     return render(
         request,
         "advocacy/outcomes/accountability.html",
         {
-            "overall": overall,
-            "overall_chart": overall_chart,
-            "sections": sections,
-            "documents": documents,
+            **overview_figures(request),
+            "categories": CHART_CATEGORIES,
+            "documents_url": reverse("advocacy:outcome_breakdown", args=["dokument"]),
+        },
+    )
+
+
+@require_safe
+def outcome_breakdown(request, key):
+    """The full list behind one breakdown of the overview, paged: every year, authority,
+    theme or document with its figures."""
+    if key != "dokument" and key not in BREAKDOWNS:
+        raise Http404("Ukjent oversikt.")
+
+    def rows():
+        proposals = Proposal.objects.submitted()
+        if key == "dokument":
+            return figures_by_document(proposals, request)
+        return BREAKDOWNS[key][2](proposals)
+
+    all_rows = lpp_cache.remember(f"outcomes:breakdown:{key}:{request.get_host()}", rows)
+    page = Paginator(all_rows, FULL_LIST_PAGE_SIZE).get_page(request.GET.get("side"))
+    title, heading = (DOCUMENTS_TITLE, "Dokument") if key == "dokument" else BREAKDOWNS[key][:2]
+    return render(
+        request,
+        "advocacy/outcomes/breakdown.html",
+        {
+            "key": key,
+            "title": title,
+            "heading": heading,
+            "caption": f"LPPs forslag {title.lower()}, fordelt på utfall",
+            "page_obj": page,
+            "rows": _with_links(list(page.object_list)),
             "categories": CHART_CATEGORIES,
         },
     )
@@ -178,7 +241,7 @@ class OutcomeListFilter(forms.Form):
         choices=[("", "Alle utfall"), *CHART_CATEGORIES],
         error_messages={"invalid_choice": "Ukjent utfall: «%(value)s». Viser alle utfall."},
     )
-    ar = forms.IntegerField(
+    ar = RangeIntegerField(
         label="År",
         required=False,
         min_value=2000,
@@ -190,14 +253,12 @@ class OutcomeListFilter(forms.Form):
         },
     )
     myndighet = forms.CharField(label="Myndighet", required=False, max_length=20)
-    dokument = forms.IntegerField(
+    # A proposal's document is a page: the id must fit Wagtail's page key.
+    dokument = IdField(
+        model=Page,
         label="Dokument",
         required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "Ukjent dokument. Viser alle dokumenter.",
-            "min_value": "Ukjent dokument. Viser alle dokumenter.",
-        },
+        error_messages={"invalid": "Ukjent dokument. Viser alle dokumenter."},
     )
     tema = forms.SlugField(
         label="Tema",
@@ -207,17 +268,22 @@ class OutcomeListFilter(forms.Form):
 
     def clean_myndighet(self):
         value = self.cleaned_data["myndighet"].strip()
-        if value and value != NO_AUTHORITY and not value.isdigit():
+        if not value or value == NO_AUTHORITY:
+            return value
+        authority_id = parse_id(value, Authority)
+        if authority_id is None:
             raise forms.ValidationError("Ukjent myndighet. Viser alle myndigheter.")
-        return value
+        return authority_id
 
 
+@require_safe
 def outcome_list(request):
-    """The proposals behind a figure, with each one's latest public evidence."""
+    """The proposals behind a figure, each with the evidence of the event that set its
+    status."""
     form = OutcomeListFilter(request.GET)
     form.is_valid()
     chosen = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
-    proposals = Proposal.objects.public()
+    proposals = Proposal.objects.submitted()
     description = []
     if "utfall" in chosen:
         proposals = proposals.filter(outcome_status__in=CATEGORY_STATUSES[chosen["utfall"]])
@@ -230,8 +296,8 @@ def outcome_list(request):
             proposals = proposals.filter(target_authority__isnull=True)
             description.append("uten angitt myndighet")
         else:
-            authority = Authority.objects.filter(pk=int(chosen["myndighet"])).first()
-            proposals = proposals.filter(target_authority_id=int(chosen["myndighet"]))
+            authority = Authority.objects.filter(pk=chosen["myndighet"]).first()
+            proposals = proposals.filter(target_authority_id=chosen["myndighet"])
             description.append(f"rettet mot {authority.name if authority else 'ukjent myndighet'}")
     if "tema" in chosen:
         theme = Theme.objects.filter(slug=chosen["tema"]).first()
@@ -253,6 +319,8 @@ def outcome_list(request):
         .order_by("-submitted_on", "document_title", "position")
     )
     page = Paginator(proposals, 50).get_page(request.GET.get("side"))
+    for proposal in page.object_list:
+        proposal.status_event = status_event(proposal.public_events)
     query = {k: v for k, v in request.GET.items() if k != "side"}
     return render(
         request,
@@ -267,6 +335,7 @@ def outcome_list(request):
     )
 
 
+@require_safe
 def proposal_outcome(request, pk):
     """One proposal's public timeline."""
     proposal = get_object_or_404(
@@ -286,7 +355,7 @@ def proposal_outcome(request, pk):
 
 def theme_section(theme, request):
     """The ``lpp_theme_sections`` hook: the outcomes of LPP's proposals on a theme."""
-    proposals = Proposal.objects.public().filter(themes=theme)
+    proposals = Proposal.objects.submitted().filter(themes=theme)
     summary = outcome_summary(proposals)
     if not summary["total"]:
         return None

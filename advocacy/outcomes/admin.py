@@ -25,8 +25,10 @@ from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewS
 from lpp.admin_lists import DayColumn, YesNoSelect
 
 from ..models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
+from ..models.outcomes import STAFF_ONLY_EVENT_FIELDS, can_see_staff_notes
 from . import (
     Freshness,
+    check_public_notes,
     correct_event,
     discard_draft,
     freshness_label,
@@ -210,13 +212,14 @@ class ProposalTimelineView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = list(
-            self.object.outcome_events.select_related(
-                "recorded_by", "published_by", "corrects"
-            ).order_by("-date", "-recorded_at", "-pk")
-        )
         user = self.request.user
+        events = list(
+            self.object.outcome_events.for_user(user)
+            .select_related("recorded_by", "published_by", "corrects")
+            .order_by("-date", "-recorded_at", "-pk")
+        )
         context.update(
+            show_staff_notes=can_see_staff_notes(user),
             proposal=self.object,
             current_events=[e for e in events if e.is_current],
             earlier_versions=[e for e in events if not e.is_current],
@@ -232,9 +235,7 @@ class ProposalTimelineView(InspectView):
             can_publish=user.has_perm(PUBLISH_EVENT),
             public_url=(
                 reverse("advocacy:proposal_outcome", args=[self.object.pk])
-                if self.object.source_page_id
-                and self.object.source_page.live
-                and not self.object.retired_at
+                if Proposal.objects.public().filter(pk=self.object.pk).exists()
                 else ""
             ),
         )
@@ -250,6 +251,9 @@ class EventFormView(PublishChoiceMixin, WagtailAdminTemplateMixin, FormView):
         if not request.user.has_perm(ADD_EVENT):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -351,8 +355,12 @@ class CorrectEventView(EventFormView):
 
     def form_valid(self, form):
         publish = self.publish_requested()
+        data = dict(form.cleaned_data)
+        for name in STAFF_ONLY_EVENT_FIELDS:
+            # Not on the form for this user: the correction keeps the original's note.
+            data.setdefault(name, getattr(self.original, name))
         try:
-            correct_event(self.original, form.cleaned_data, self.request.user, publish=publish)
+            correct_event(self.original, data, self.request.user, publish=publish)
         except ValidationError as error:
             return self.apply_errors(form, error)
         messages.success(
@@ -395,7 +403,11 @@ class PublishEventView(EventActionView):
     refused_message = "Hendelsen var allerede publisert eller er erstattet av en rettelse."
 
     def act(self, event):
-        return publish_events(OutcomeEvent.objects.filter(pk=event.pk), self.request.user)
+        try:
+            return publish_events(OutcomeEvent.objects.filter(pk=event.pk), self.request.user)
+        except ValidationError as error:
+            self.refused_message = " ".join(error.messages)
+            return False
 
 
 class DiscardDraftView(EventActionView):
@@ -434,6 +446,9 @@ class RecordEventBulkAction(PublishChoiceMixin, ProposalBulkAction):
     template_name = "advocacy/admin/bulk_record_event.html"
     action_priority = 10
     form_class = OutcomeEventForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -477,6 +492,21 @@ class PublishDraftsBulkAction(ProposalBulkAction):
             proposal_id__in=ids, published_at__isnull=True, superseded_at__isnull=True
         ).count()
         return context
+
+    def prepare_action(self, objects, objects_without_access):
+        drafts = OutcomeEvent.objects.filter(
+            proposal__in=[p.pk for p in objects],
+            published_at__isnull=True,
+            superseded_at__isnull=True,
+        )
+        try:
+            check_public_notes(drafts)
+        except ValidationError as error:
+            messages.error(
+                self.request, "Ingen hendelser ble publisert. " + " ".join(error.messages)
+            )
+            return HttpResponseRedirect(self.next_url)
+        return None
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):

@@ -20,6 +20,7 @@ from ..models.outcomes import format_date
 from . import ADOPTED, DECISIVE, Freshness, adoption_rate, today, with_freshness
 from .accountability import figures_by_authority, figures_by_theme, figures_by_year
 from .admin import year_choices
+from .report_sections import half_year_sections
 
 VIEW_PERMISSION = "advocacy.view_proposal"
 STATUS_COLUMNS = [("none", "Ikke vurdert ennå", "")] + [
@@ -81,7 +82,7 @@ class StatusByAuthorityReport(OutcomeReportView):
     ]
 
     def get_queryset(self):
-        return Proposal.objects.public()
+        return Proposal.objects.submitted()
 
     def get_filtered_queryset(self):
         proposals = self.filter_queryset(self.get_queryset())
@@ -158,7 +159,7 @@ class StaleProposalsReport(OutcomeReportView):
 
     def get_queryset(self):
         return (
-            with_freshness(Proposal.objects.public().select_related("target_authority"))
+            with_freshness(Proposal.objects.submitted().select_related("target_authority"))
             .filter(freshness=Freshness.STALE)
             .order_by("outcome_last_event_on", "submitted_on", "pk")
         )
@@ -209,7 +210,7 @@ class AdoptionRateReport(OutcomeReportView):
     GROUPS = {"year": figures_by_year, "authority": figures_by_authority, "theme": figures_by_theme}
 
     def get_queryset(self):
-        return Proposal.objects.public()
+        return Proposal.objects.submitted()
 
     def get_filtered_queryset(self):
         proposals = self.filter_queryset(self.get_queryset())
@@ -330,24 +331,14 @@ class HalfYearReport(OutcomeReportView):
         return start, end
 
     def events_in_period(self):
-        """The public events of the period: published, current, of live proposals."""
+        """The public events of the period: published, current, of public proposals."""
         start, end = self.period
-        return (
-            OutcomeEvent.objects.current()
-            .published()
-            .filter(
-                proposal__source_page__live=True,
-                proposal__retired_at__isnull=True,
-                date__gte=start,
-                date__lte=end,
-            )
-        )
+        return OutcomeEvent.objects.public().filter(date__gte=start, date__lte=end)
 
     def get_queryset(self):
         return (
             self.events_in_period()
             .select_related("proposal__target_authority")
-            .defer("staff_note")
             .order_by("date", "pk")
         )
 
@@ -356,7 +347,7 @@ class HalfYearReport(OutcomeReportView):
         authority = None
         if self.filters is not None and self.filters.is_valid():
             authority = self.filters.form.cleaned_data.get("authority")
-        proposals = Proposal.objects.public()
+        proposals = Proposal.objects.submitted()
         events = self.events_in_period()
         if authority:
             proposals = proposals.filter(target_authority=authority)
@@ -387,7 +378,48 @@ class HalfYearReport(OutcomeReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["summary"] = self.summary()
+        context["sections"] = self.sections()
         return context
+
+    # -- what other apps add (consultations answered, declined, missed) -------------------
+
+    def sections(self):
+        """The sections registered apps add for the period (report_sections)."""
+        authority = None
+        if self.filters is not None and self.filters.is_valid():
+            authority = self.filters.form.cleaned_data.get("authority")
+        start, end = self.period
+        return half_year_sections(start, end, authority)
+
+    def _section_rows(self, section, export_format):
+        """A section as spreadsheet rows: a count per outcome, then its list."""
+        rows = [[section.heading, ""]]
+        rows += [[label, count] for label, count in section.counts]
+        rows += [[], section.columns]
+        rows += [list(row.cells) for row in section.rows] or [[section.empty]]
+        return [
+            [self.preprocess_field_value("section", cell, export_format) for cell in row]
+            for row in rows
+        ]
+
+    def write_xlsx(self, queryset, output):
+        # Each section on a sheet of its own beside the events (a CSV file holds one
+        # table, the events, so the sections are in the XLSX workbook and the Word file).
+        from openpyxl import load_workbook
+
+        super().write_xlsx(queryset, output)
+        sections = self.sections()
+        if not sections:
+            return
+        output.seek(0)
+        workbook = load_workbook(output)
+        for section in sections:
+            sheet = workbook.create_sheet(title=(section.sheet_title or section.key)[:31])
+            for row in self._section_rows(section, self.FORMAT_XLSX):
+                sheet.append(row)
+        output.seek(0)
+        output.truncate()
+        workbook.save(output)
 
 
 REPORTS = [

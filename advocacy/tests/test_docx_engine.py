@@ -96,6 +96,46 @@ def test_every_numbered_list_restarts_at_one_and_nests_to_three_levels():
     assert report.max_list_level == 2
 
 
+def _with_overrides_only_on_deeper_levels(data):
+    """The file as LibreOffice writes it back: a nested list's own instance keeps its
+    restart only for the level it is used on (an empty override for level 0)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    numbering = etree.fromstring(source.read("word/numbering.xml"))
+    for override in numbering.iter(f"{W}lvlOverride"):
+        if override.get(f"{W}ilvl") != "1":
+            for start in override.findall(f"{W}startOverride"):
+                override.remove(start)
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                content = etree.tostring(numbering, xml_declaration=True, encoding="UTF-8")
+            target.writestr(item, content)
+    return output.getvalue()
+
+
+def test_readback_judges_a_nested_list_at_the_level_it_is_used_on():
+    nested = "<ol><li>En<ol><li>En-a</li><li>En-b</li></ol></li></ol>"
+    report = read_docx(_with_overrides_only_on_deeper_levels(export(html=nested)))
+    # the outer list lost its level-0 override but is the first on its abstract numbering;
+    # the nested one restarts through its level-1 override
+    assert report.ordered_lists == report.ordered_lists_starting_at_1 == 2
+
+
+def test_readback_reads_a_list_without_restart_as_continuing_the_previous_one():
+    two = "<ol><li>En<ol><li>En-a</li></ol></li></ol><h2>Mellom</h2><ol><li>Ny</li></ol>"
+    assert read_docx(export(html=two)).ordered_lists == 3
+    report = read_docx(_with_overrides_only_on_deeper_levels(export(html=two)))
+    # the second top-level list has no restart left: Word numbers «Ny» 2, one list
+    assert (report.ordered_lists, report.ordered_lists_starting_at_1) == (2, 2)
+
+
+def test_readback_sees_a_list_restarting_at_another_number():
+    report = rich('<ol><li>En</li></ol><h2>Mellom</h2><ol start="4"><li>Fire</li></ol>')
+    assert (report.ordered_lists, report.ordered_lists_starting_at_1) == (2, 1)
+
+
 def test_ol_start_attribute_is_kept():
     data = export(html='<ol start="4"><li>Fire</li></ol>')
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

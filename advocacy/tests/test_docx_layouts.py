@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from advocacy.docx.agreement import AgreementData, Clause, write_agreement
-from advocacy.docx.letter import LetterData, Sender, write_letter
+from advocacy.docx.letter import LetterData, Sender, response_subject, write_letter
 from advocacy.docx.platform_document import Chapter, PlatformData, Statement, write_platform
 from advocacy.docx.readback import read_docx
 from advocacy.docx.styles import NUM_CLAUSES
@@ -290,7 +290,7 @@ def test_every_demo_document_exports_with_its_structure(demo_site, settings):
             consultation = page.consultation
             texts = [p.text for p in report.paragraphs]
             assert consultation.authority.name in texts
-            assert texts.count(f"Høringssvar – {consultation.title}") == 1
+            assert texts.count(response_subject(consultation.title)) == 1
             assert "Deres ref." in texts and "Vår ref." in texts and "Dato" in texts
             assert consultation.case_number in texts
             assert "Med hilsen" in texts

@@ -67,3 +67,34 @@ def test_every_demo_document_round_trips_through_libreoffice(demo_site, tmp_path
         assert [p.text for p in back.paragraphs if p.num_id] == [
             p.text for p in original.paragraphs if p.num_id
         ], name
+
+
+def test_every_ordered_list_still_starts_at_1_after_libreoffice(tmp_path):
+    from advocacy.docx.engine import DocxWriter
+
+    writer = DocxWriter(title="Lister")
+    writer.rich_text(
+        "<ol><li>En<ol><li>En-a</li><li>En-b</li></ol></li><li>To</li></ol>"
+        "<h2>Mellom</h2><ol><li>Ny liste</li><li>Andre</li></ol>"
+        "<ul><li>Punkt<ol><li>Nummer under punkt</li></ol></li></ul>"
+    )
+    (tmp_path / "lister.docx").write_bytes(writer.to_bytes())
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "inn"),
+            str(tmp_path / "lister.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    back = read_docx((tmp_path / "inn" / "lister.docx").read_bytes())
+    # outer, nested, the list after the heading and the numbered list under a bullet
+    assert back.ordered_lists == back.ordered_lists_starting_at_1 == 4

@@ -46,7 +46,7 @@ def data(home_page):
 def export_rows(client, url, params=None):
     response = client.get(url, {**(params or {}), "export": "csv"})
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode()
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 

@@ -195,7 +195,10 @@ def test_previous_versions_stay_readable_with_what_changed(client, home_page):
     assert "Dette er en tidligere versjon" in old and "den første publiserte versjonen" in old
     changes = client.get("/parorendeavtale/versjon/0-2/").content.decode()
     assert "Endringer fra versjon 0.1" in changes
-    assert "§ 1 Formål: endret" in changes and "<ins>informasjon og medvirkning.</ins>" in changes
+    assert (
+        "§ 1 Formål: endret" in changes
+        and "Lagt til: </span>informasjon og medvirkning.</ins>" in changes
+    )
     assert "§ 2 Kriseplan: lagt til" in changes and "§ 2 Parter: fjernet" in changes
     assert client.get("/parorendeavtale/versjon/9-9/").status_code == 404
 

@@ -7,6 +7,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from advocacy.tracking import ProposalSource
+from advocacy.visibility import restrict_to_public
+from home.forms import PersonalDataPageForm
+from home.models import LppPage
 
 from ..blocks import ResponseBodyBlock
 from ..forms import ConsultationResponsePageForm
@@ -15,12 +18,16 @@ from ..status import SENT_STATUSES
 ARCHIVE_PAGE_SIZE = 20
 
 
-class ConsultationResponseIndexPage(Page):
+class ConsultationResponseIndexPage(LppPage, Page):
     """«Høringssvar»: the public archive of LPP's published consultation responses."""
 
     intro = models.TextField("Ingress", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("confirm_personal_data"),
+    ]
+    base_form_class = PersonalDataPageForm
     subpage_types = ["consultations.ConsultationResponsePage"]
     parent_page_types = ["home.HomePage"]
     max_count = 1
@@ -31,9 +38,7 @@ class ConsultationResponseIndexPage(Page):
 
     def responses(self):
         return (
-            ConsultationResponsePage.objects.live()
-            .public()
-            .descendant_of(self)
+            restrict_to_public(ConsultationResponsePage.objects.descendant_of(self))
             .filter(consultation__status__in=SENT_STATUSES)
             .select_related("consultation__authority")
             .prefetch_related("consultation__themes")
@@ -67,7 +72,7 @@ class ConsultationResponseIndexPage(Page):
         return context
 
 
-class ConsultationResponsePage(ProposalSource, Page):
+class ConsultationResponsePage(ProposalSource, LppPage, Page):
     """A høringssvar: the letter LPP sends in answer to one consultation."""
 
     consultation = models.OneToOneField(
@@ -91,7 +96,6 @@ class ConsultationResponsePage(ProposalSource, Page):
         help_text="For eksempel «Kari Nordmann, styreleder».",
     )
     body = StreamField(ResponseBodyBlock(), verbose_name="Brevtekst", blank=True)
-    personal_data_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("consultation"),

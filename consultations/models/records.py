@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from advocacy.models import ThemedItem
+from lpp.dates import long_date
+from lpp.roles import user_label
 
 from ..status import Status
 
@@ -139,9 +141,7 @@ class Consultation(ClusterableModel):
 
     @property
     def responsible_name(self):
-        if self.responsible is None:
-            return ""
-        return self.responsible.get_full_name() or self.responsible.get_username()
+        return user_label(self.responsible)
 
     @property
     def theme_names(self):
@@ -157,6 +157,10 @@ class Consultation(ClusterableModel):
 
 class ConsultationTheme(ThemedItem):
     content_object = ParentalKey(Consultation, on_delete=models.CASCADE, related_name="theme_items")
+
+    class Meta:
+        verbose_name = "tema på høring"
+        verbose_name_plural = "temaer på høringer"
 
 
 class ConsultationDocument(Orderable):
@@ -220,13 +224,27 @@ class Submission(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField("Registrert", auto_now_add=True)
+    imported = models.BooleanField(
+        "Importert",
+        default=False,
+        help_text="Et tidligere høringssvar hentet inn fra Word eller PDF (consultations.word_import).",
+    )
 
     class Meta:
         verbose_name = "innsending"
         verbose_name_plural = "innsendinger"
+        constraints = [
+            # The same letter imported twice would count its proposals twice.
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(imported=True),
+                name="submission_imported_once",
+                violation_error_message="Denne filen er allerede importert.",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.consultation} – sendt {self.submitted_on:%d.%m.%Y}"
+        return f"{self.consultation} – sendt {long_date(self.submitted_on)}"
 
     def save(self, *args, **kwargs):
         if self.pk and type(self).objects.filter(pk=self.pk).exists():
@@ -276,7 +294,7 @@ class SentReminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.due_on:%d.%m.%Y}: {self.consultation}"
+        return f"{self.get_kind_display()} {long_date(self.due_on)}: {self.consultation}"
 
 
 class CalendarFeed(models.Model):

@@ -6,7 +6,8 @@ import datetime
 import io
 
 import pytest
-from django.core.files.storage import default_storage, storages
+from django.contrib.messages import get_messages
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -213,7 +214,9 @@ def test_export_escapes_spreadsheet_formulas(client, staff):
     client.force_login(staff)
     response = client.get(reverse(LIST), {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     by_title = {row["Tittel"]: row for row in rows}
     evil = by_title['\'=HYPERLINK("http://evil","klikk")']
     assert evil["Interne notater"] == "'+1+1"
@@ -342,11 +345,16 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert page.live
     download = client.get(reverse("consultations_admin:submission_file", args=[record.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 det som ble sendt"
-    # Recorded once: a second submission is refused.
-    assert "allerede registrert" in submit(client, record).content.decode()
+    # Recorded once: a second click is told so and changes nothing.
+    again = submit(client, record)
+    assert again.status_code == 302
+    assert "Innsendingen er allerede registrert." in [
+        str(m) for m in get_messages(again.wsgi_request)
+    ]
+    assert Submission.objects.filter(consultation=record).count() == 1
     # Kept in the private storage, not in the public media folder; the public and
     # staff without the permission get nothing.
-    assert storages["private"].exists(submission.file.name)
+    assert submission.file.storage.exists(submission.file.name)
     assert not default_storage.exists(submission.file.name)
     client.logout()
     assert client.get(

@@ -5,7 +5,7 @@ from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
 from consultations.blocks import ResponseBodyBlock
-from consultations.personal_data import (
+from lpp.personal_data import (
     describe,
     find_in_text,
     find_personal_data,

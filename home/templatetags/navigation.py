@@ -2,7 +2,18 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
+from advocacy.visibility import restrict_to_public
+from lpp import cache as lpp_cache
+
 register = template.Library()
+
+
+def _menu_pages(site, request):
+    pages = restrict_to_public(site.root_page.get_children()).in_menu()
+    return [
+        (page.title, page.get_url(request), page.url_path)
+        for page in pages.only("title", "url_path", "path", "depth")
+    ]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -14,9 +25,14 @@ def main_menu(context):
     current_path = getattr(context.get("page"), "url_path", "")
     items = []
     if site:
-        pages = site.root_page.get_children().live().public().in_menu().only("title", "url_path")
+        # Kept until public content changes (lpp.cache.remember): the menu is on every
+        # page and changes only when a page is published, moved or unpublished.
+        menu = lpp_cache.remember(
+            f"main-menu:{site.pk}:{request.get_host()}", lambda: _menu_pages(site, request)
+        )
         items = [
-            {"page": page, "current": current_path.startswith(page.url_path)} for page in pages
+            {"title": title, "url": url, "current": current_path.startswith(url_path)}
+            for title, url, url_path in menu
         ]
     path = request.path if request else ""
     # Sections served by views rather than pages: the themes, what became of the

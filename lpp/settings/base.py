@@ -27,6 +27,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def parse_admins(value):
+    """ "Ola Nordmann <ola@lpp.no>, drift@lpp.no" → [("Ola Nordmann", "ola@lpp.no"), …]."""
+    admins = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        name, _, address = item.rpartition("<")
+        address = address.rstrip(">").strip()
+        if "@" not in address or (name and not item.endswith(">")):
+            raise ImproperlyConfigured(f"ADMINS: {item!r} is not 'Name <address>' or an address")
+        admins.append((name.strip() or address, address))
+    return admins
+
+
 INSTALLED_APPS = [
     "lpp",
     "home",
@@ -35,6 +49,8 @@ INSTALLED_APPS = [
     "consultations",
     "political_platform",
     "agreement",
+    "strategy",
+    "sources",
     "search",
     "accounts",
     "wagtail.contrib.forms",
@@ -120,6 +136,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers take the lock when their transaction begins, so two at once (a double
+    # click) wait for each other instead of failing with «database is locked».
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -135,6 +157,9 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Oslo"
+# One time zone for everyone: no per-user choice in the admin, so a time reads the same on
+# every screen, in e-mail, exports and Word files.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -175,6 +200,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LPP <post@lpp.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets an e-mail with the traceback when a page fails (500): ADMINS="Navn <e-post>, …".
+ADMINS = parse_admins(os.environ.get("ADMINS", ""))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LPP – Landsforeningen for Pårørende innen Psykisk helse"
@@ -195,6 +222,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Upload errors as Norwegian form errors, never a server error (lpp/upload_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lpp.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lpp.upload_forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
@@ -212,10 +242,19 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_env(
 )
 TASKS = tasks_from_env(os.environ, engine_configured=len(WAGTAILSEARCH_BACKENDS) > 1)
 
+# Logs go to stdout, one line per record with its level and logger: under systemd,
+# journald keeps them with the unit's name and a timestamp (journalctl -u lpp-app).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "lpp": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -291,10 +330,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # "file:///var/cache/lpp"; the default is one process's memory (fine for runserver).
 _cache_url = os.environ.get("CACHE_URL", "locmem://")
 if _cache_url.startswith(("redis://", "rediss://")):
+    # Fails soft (lpp/cache_backends.py): with Redis down the site answers uncached.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lpp.cache_backends.ResilientRedisCache",
             "LOCATION": _cache_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 elif _cache_url.startswith("file://"):
@@ -318,7 +359,27 @@ else:
 # compares both).
 LPP_PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 LPP_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-LPP_PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/dokumenter/", "/static/", "/media/"]
+LPP_PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/dokumenter/", "/static/", "/media/", "/helse/"]
+# Headers for shared caches in front (lpp/cache.py): browsers keep a public page this long
+# (0: they ask again every time, since no purge reaches them and an unpublished page must
+# go at once), and the edge may serve a stale copy this long while it fetches a new one.
+LPP_BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
+LPP_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("STALE_WHILE_REVALIDATE_SECONDS", "30"))
+# The edge cache (Varnish, deploy/varnish/lpp.vcl), purged through Wagtail's frontend
+# cache whenever the page cache is invalidated. VARNISH_URL is where Varnish listens.
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+    if os.environ.get("VARNISH_URL")
+    else {}
+)
+# The health endpoint (lpp/health.py): a task waiting longer than this for db_worker
+# turns the queue red.
+LPP_HEALTH_TASK_MAX_AGE = int(os.environ.get("HEALTH_TASK_MAX_AGE", "300"))
 
 # Static files: hashed names are cached for a year by browsers (WhiteNoise sends
 # far-future headers for them); the rest for an hour.
@@ -332,9 +393,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Read-only JSON API (Wagtail API v2, lpp/api.py).
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# ?search= in the API is the project's own search (lpp/api_support.py), not Wagtail's.
 WAGTAILAPI_SEARCH_ENABLED = False
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
+
+# Watched public sources (sources/): locally the recorded samples in sources/samples/;
+# production.py reads the real sites, each switched on from the environment.
+from sources.conf import sources_from_env  # noqa: E402
+
+LPP_SOURCES = sources_from_env(os.environ)

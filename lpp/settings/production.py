@@ -48,3 +48,39 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Errors: a 500 e-mails ADMINS (base.py) and, with SENTRY_DSN, goes to Sentry too
+# (optional dependency: pip install ".[sentry]").
+if os.environ.get("SENTRY_DSN"):
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            'SENTRY_DSN is set but sentry-sdk is not installed: pip install ".[sentry]"'
+        ) from error
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("LPP_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+    )
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "handlers": {
+        **LOGGING["handlers"],  # noqa: F405
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "loggers": {
+        **LOGGING["loggers"],  # noqa: F405
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
+}
+
+# Watched sources: the real sites, each off until SOURCES_<NAME>=on (README, sources/).
+from sources.conf import sources_from_env  # noqa: E402
+
+LPP_SOURCES = sources_from_env(os.environ, production=True)

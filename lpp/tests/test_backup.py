@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from consultations.models import Submission
-from lpp.backup import BackupError, dump_database, read_backup
+from lpp.backup import BackupError, dump_database, verify_backup, write_backup
 
 from .test_settings import ROOT
 
@@ -47,7 +47,8 @@ def test_backup_and_restore_on_a_fresh_database_give_the_same_site(site_with_his
     backup = tmp_path / "lpp.tar.gz"
     call_command("backup_site", output=str(backup), stdout=open(os.devnull, "w"))
     before = content_of(dump_database())
-    manifest, _data, media = read_backup(backup)
+    manifest = verify_backup(backup)
+    media = manifest["media"]
     assert manifest["objects"]["wagtailcore.revision"] == Revision.objects.count()
     assert any(name.startswith("media/") and name.endswith("sendt.pdf") for name in media)
     # The archived submissions, from the private storage.
@@ -123,4 +124,73 @@ def test_a_damaged_backup_is_refused_with_a_clear_message(tmp_path):
     broken = tmp_path / "skadet.tar.gz"
     broken.write_bytes(b"ikke en sikkerhetskopi")
     with pytest.raises(BackupError, match="kan ikke leses"):
-        read_backup(broken)
+        verify_backup(broken)
+
+
+def _tamper(source, target, name, content):
+    """A copy of the backup with one member's content replaced."""
+    import io
+    import tarfile
+
+    with tarfile.open(source, "r:gz") as old, tarfile.open(target, "w:gz") as new:
+        for member in old.getmembers():
+            data = old.extractfile(member).read()
+            if member.name == name:
+                data = content
+                member.size = len(data)
+            new.addfile(member, io.BytesIO(data))
+
+
+def test_a_backup_with_a_changed_media_file_is_refused_and_changes_nothing(demo_site, tmp_path):
+    from django.core.files.storage import default_storage
+
+    document = get_document_model().objects.create(
+        title="Vedlegg", file=ContentFile(b"%PDF-1.4 original", name="vedlegg.pdf")
+    )
+    backup = tmp_path / "lpp.tar.gz"
+    manifest = write_backup(backup)
+    name = f"media/{document.file.name}"
+    assert name in manifest["media"]
+    tampered = tmp_path / "endret.tar.gz"
+    _tamper(backup, tampered, name, b"%PDF-1.4 endret")
+    titles = list(Page.objects.values_list("title", flat=True))
+    with pytest.raises(BackupError, match="skadet"):
+        from lpp.backup import restore
+
+        restore(tampered, replace=True)
+    assert list(Page.objects.values_list("title", flat=True)) == titles
+    with default_storage.open(name.split("/", 1)[1]) as handle:
+        assert handle.read() == b"%PDF-1.4 original"
+
+
+def test_backup_streams_media_in_constant_memory(db, tmp_path, settings):
+    """A 40 MB file goes into the backup without ever being held whole in memory."""
+    import tracemalloc
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    from django.core.files.storage import storages
+
+    storages._storages.pop("default", None)
+    big = tmp_path / "media" / "documents" / "stor.bin"
+    big.parent.mkdir(parents=True)
+    with open(big, "wb") as handle:
+        for _ in range(40):
+            handle.write(os.urandom(1024 * 1024))
+    tracemalloc.start()
+    try:
+        manifest = write_backup(tmp_path / "lpp.tar.gz")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        storages._storages.pop("default", None)
+    assert (
+        manifest["media"]["media/documents/stor.bin"]
+        == hashlib.sha256(big.read_bytes()).hexdigest()
+    )
+    assert peak < 10 * 1024 * 1024, f"toppforbruk {peak / 2**20:.1f} MB"

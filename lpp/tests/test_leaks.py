@@ -12,6 +12,11 @@ previews of the secret objects, the sitemap, robots.txt, the API, the feeds, sea
 the markers' words, Word downloads - and every link found on the way, within bounds.
 No response may contain a marker, and none may be a server error. The walk is done
 with the public page cache on, as in production.
+
+The hostile suite below (issue 12) goes further: one marker word per kind of hidden
+object (draft, unpublished, password, login, group, child of a restricted page, expired,
+draft outcome event, staff note), all of them indexed and cached while still public, then
+checked way out by way out; it prints how many requests it sent.
 """
 
 import contextlib
@@ -320,3 +325,390 @@ def _local(url):
     if path.startswith(("/static/", "/admin/", "/media/")) or "logout" in path:
         return None
     return path
+
+
+# --------------------------------------------------------------------------------------
+# The hostile leak suite (issue 12): one marker per kind of hidden object, each checked
+# across every public way out, with the search index built and kept up to date by the
+# real signals (the index had every hidden object while it was still public), and the
+# page cache on and warmed before anything was hidden.
+# --------------------------------------------------------------------------------------
+
+# One word per kind of hidden object: single tokens, so search finds them, and none a
+# Norwegian word the compound splitter could take apart.
+HIDDEN_KINDS = {
+    "utkast": "qzxalfa",  # the draft revision of a live chapter
+    "avpublisert": "qzxbravo",  # a chapter published, then unpublished
+    "passord": "qzxcharlie",  # a chapter with a password restriction
+    "innlogging": "qzxdelta",  # a consultation response with a login restriction
+    "gruppe": "qzxecho",  # a chapter restricted to a group
+    "underside": "qzxfoxtrot",  # a chapter below a restricted edition
+    "utlopt": "qzxgolf",  # a chapter past its expiry time (not yet unpublished)
+    "hendelsesutkast": "qzxhotel",  # a draft outcome event on a public proposal
+    "intern": "qzxindia",  # a staff-only note on a published outcome event
+}
+HIDDEN_MARK = re.compile(r"qzx(?:alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india)")
+
+
+class HiddenSite:
+    def __init__(self):
+        self.page_ids = {}  # kind -> page id
+        self.paths = {}  # kind -> the page's public path (when it had one)
+        self.proposal_ids = set()  # proposals of hidden pages
+        self.event_proposal_ids = set()  # public proposals carrying hidden event data
+        self.theme_slugs = set()
+        self.theme_ids = []
+        self.context_paths = set()  # public pages around the hidden ones
+        self.requests = 0
+
+
+def _publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _marked_chapter(edition, kind, theme):
+    from wagtail.rich_text import RichText
+
+    from political_platform.models import PlatformChapterPage
+
+    word = HIDDEN_KINDS[kind]
+    chapter = PlatformChapterPage(
+        title=f"Kapittel {word}",
+        slug=f"kapittel-{word}",
+        intro=f"Ingress {word}",
+        positions=[("position", {"text": f"pårørende skal høres {word}", "themes": [theme]})],
+        demands=[
+            (
+                "demand",
+                {
+                    "text": f"Staten skal sikre {word}",
+                    "rationale": RichText(""),
+                    "themes": [theme],
+                    "target_authority": None,
+                },
+            )
+        ],
+    )
+    edition.add_child(instance=chapter)
+    return _publish(chapter)
+
+
+def _build_hidden_site(client):
+    """The demo site, indexed, with one hidden object of every kind (HIDDEN_KINDS)."""
+    import datetime
+
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.test import TestCase
+    from django.utils import timezone
+
+    from advocacy.models import OutcomeEvent, Proposal, Theme
+    from advocacy.outcomes import refresh_outcomes
+    from consultations.models import ConsultationResponsePage
+    from lpp import roles
+    from political_platform.models import PlatformChapterPage, PlatformPage
+    from search import indexer
+
+    site = HiddenSite()
+    call_command("load_demo_content", stdout=io.StringIO())
+    indexer.rebuild()
+    theme = Theme.objects.order_by("pk").first()
+    site.theme_slugs = set(Theme.objects.values_list("slug", flat=True))
+    site.theme_ids = [theme.pk] + list(
+        Theme.objects.exclude(pk=theme.pk).order_by("pk").values_list("pk", flat=True)
+    )
+    edition = PlatformPage.objects.live().order_by("pk").first()
+    capture = TestCase.captureOnCommitCallbacks
+
+    with capture(execute=True):
+        chapters = {
+            kind: _marked_chapter(edition, kind, theme)
+            for kind in ("avpublisert", "passord", "gruppe", "utlopt")
+        }
+        restricted_edition = PlatformPage(
+            title="Politisk plattform 2031–2035",
+            slug="2031-2035",
+            edition="2031–2035",
+            status=PlatformPage.Status.DRAFT,
+        )
+        edition.get_parent().add_child(instance=restricted_edition)
+        _publish(restricted_edition)
+        chapters["underside"] = _marked_chapter(restricted_edition, "underside", theme)
+        draft = PlatformChapterPage(
+            title="Kapittel om avlastning",
+            slug="kapittel-om-avlastning-med-utkast",
+            positions=[("position", {"text": "avlastning skal være en rett", "themes": [theme]})],
+        )
+        edition.add_child(instance=draft)
+        draft = _publish(draft)
+        response = ConsultationResponsePage.objects.live().order_by("pk").first()
+        word = HIDDEN_KINDS["innlogging"]
+        response.title = f"{response.title} {word}"
+        response.slug = f"svar-{word}"
+        _publish(response)
+        for proposal in Proposal.objects.filter(source_page=response):
+            proposal.text = f"{proposal.text} {word}"
+            proposal.save()
+        chapters["innlogging"] = response
+    # Everything was public and indexed; warm the page cache as visitors would have.
+    for page in chapters.values():
+        client.get(page.url)
+    client.get(edition.url)
+    client.get(restricted_edition.url)
+
+    with capture(execute=True):
+        # Draft: the live chapter keeps its public text; the secret is in a new revision.
+        word = HIDDEN_KINDS["utkast"]
+        draft.title = f"Kapittel {word} endret"
+        draft.intro = f"Ny ingress {word}"
+        draft.positions = [("position", {"text": f"nytt standpunkt {word}", "themes": [theme]})]
+        draft.save_revision()
+
+        chapters["avpublisert"].unpublish()
+        PageViewRestriction.objects.create(
+            page=chapters["passord"],
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="hemmelig-passord",
+        )
+        PageViewRestriction.objects.create(
+            page=chapters["innlogging"], restriction_type=PageViewRestriction.LOGIN
+        )
+        by_group = PageViewRestriction.objects.create(
+            page=chapters["gruppe"], restriction_type=PageViewRestriction.GROUPS
+        )
+        by_group.groups.set([Group.objects.get(name=roles.STAFF)])
+        PageViewRestriction.objects.create(
+            page=restricted_edition, restriction_type=PageViewRestriction.LOGIN
+        )
+        # Past its expiry: live until the scheduled-publishing command next runs.
+        Page.objects.filter(pk=chapters["utlopt"].pk).update(
+            expire_at=timezone.now() - datetime.timedelta(hours=1)
+        )
+
+        # Outcome events on a public, submitted proposal.
+        public_proposal = Proposal.objects.submitted().order_by("pk").first()
+        word = HIDDEN_KINDS["hendelsesutkast"]
+        OutcomeEvent.objects.create(
+            proposal=public_proposal,
+            kind="consideration",
+            date=timezone.localdate(),
+            evidence_kind="letter",
+            evidence_title=f"Brev {word}",
+            evidence_quote=f"Sitat {word}",
+            public_note=f"Merknad {word}",
+        )
+        word = HIDDEN_KINDS["intern"]
+        OutcomeEvent.objects.create(
+            proposal=public_proposal,
+            kind="acknowledged",
+            date=timezone.localdate(),
+            evidence_kind="letter",
+            evidence_title="Kvittering",
+            public_note="Departementet har mottatt svaret.",
+            staff_note=f"Intern: ring {word}",
+            published_at=timezone.now(),
+        )
+        refresh_outcomes([public_proposal.pk])
+        site.event_proposal_ids.add(public_proposal.pk)
+
+    for kind, page in {**chapters, "utkast": draft}.items():
+        site.page_ids[kind] = page.pk
+        site.paths[kind] = page.url
+        if kind != "utkast":
+            site.proposal_ids.update(
+                Proposal.objects.filter(source_page=page).values_list("pk", flat=True)
+            )
+    site.context_paths = {"/", edition.url, edition.get_parent().url, response.get_parent().url}
+    site.context_paths.discard(None)
+    return site
+
+
+@pytest.fixture(scope="module")
+def hidden_site(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back at the end;
+    each test runs in a savepoint of it."""
+    from django.test import Client, override_settings
+
+    with django_db_blocker.unblock(), override_settings(LPP_PAGE_CACHE_ENABLED=True):
+        cache.clear()
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield _build_hidden_site(Client())
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
+
+
+def _api_listing(path, site, client):
+    """Every page of an API listing: [(path, response)]."""
+    responses = []
+    offset = 0
+    while True:
+        separator = "&" if "?" in path else "?"
+        url = f"{path}{separator}limit=100&offset={offset}"
+        response = client.get(url)
+        responses.append((url, response))
+        if response.status_code != 200:
+            return responses
+        data = response.json()
+        offset += 100
+        if offset >= data["meta"]["total_count"] or offset > 2000:
+            return responses
+
+
+def _ways_out(site):
+    """{way out: [paths]} — every public way out, with the hidden objects' ids, slugs
+    and words filled in."""
+    words = list(HIDDEN_KINDS.values())
+    page_ids = sorted(site.page_ids.values())
+    proposal_ids = sorted(site.proposal_ids | site.event_proposal_ids)
+    return {
+        "sider": sorted({*site.paths.values(), *site.context_paths, "/tema/"}),
+        "sok": [f"/sok/?q={word}" for word in words]
+        + [f"/sok/?q={word}&type=political_platform.position" for word in words]
+        + [f"/sok/?q={word}&type=advocacy.proposal" for word in words]
+        + [f"/sok/?q={word}&tema={pk}" for word in words for pk in site.theme_ids[:3]]
+        + ["/sok/?q=qzx*", "/sok/?q=kapittel", "/sok/?q=kapittel&type=political_platform.position"],
+        "sokeforslag": [f"/sok/forslag/?q={word[:6]}" for word in words]
+        + [f"/sok/forslag/?q={word}" for word in words],
+        "feeder": [
+            "/feed/horingssvar/",
+            "/feed/horingssvar/atom/",
+            "/feed/utfall/",
+            "/feed/utfall/atom/",
+        ],
+        "api-sider": [f"/api/v2/pages/{pk}/" for pk in page_ids]
+        + [f"/api/v2/pages/?search={word}" for word in words]
+        + [f"/api/v2/pages/?child_of={pk}" for pk in _parent_ids(page_ids)]
+        + ["/api/v2/pages/?type=political_platform.PlatformChapterPage&limit=100"],
+        "api-forslag": [f"/api/v2/proposals/{pk}/" for pk in proposal_ids],
+        "api-temaer": ["/api/v2/themes/"],
+        "sitemap": ["/sitemap.xml"],
+        "word": [f"/last-ned/word/{pk}/" for pk in page_ids]
+        + [f"/last-ned/word/{pk}/" for pk in _parent_ids(page_ids)],
+        "temasider": ["/tema/"] + [f"/tema/{slug}/" for slug in sorted(site.theme_slugs)],
+        "hva-skjedde": ["/hva-skjedde/"],
+        "hva-skjedde-lister": ["/hva-skjedde/forslag/", "/hva-skjedde/forslag/?side=2"]
+        + [f"/hva-skjedde/forslag/?dokument={pk}" for pk in page_ids]
+        + [f"/hva-skjedde/forslag/?tema={slug}" for slug in sorted(site.theme_slugs)],
+        "tidslinjer": [f"/hva-skjedde/forslag/{pk}/" for pk in proposal_ids],
+    }
+
+
+def _parent_ids(page_ids):
+    return sorted(
+        {
+            page.get_parent().pk
+            for page in Page.objects.filter(pk__in=page_ids)
+            if page.get_parent() is not None
+        }
+    )
+
+
+WAYS_OUT = [
+    "sider",
+    "sok",
+    "sokeforslag",
+    "feeder",
+    "api-sider",
+    "api-forslag",
+    "api-temaer",
+    "sitemap",
+    "word",
+    "temasider",
+    "hva-skjedde",
+    "hva-skjedde-lister",
+    "tidslinjer",
+]
+REQUESTS = {}
+
+
+def _leaks_in(path, response):
+    text = body_text(response)
+    # A page echoes the address and what was typed (a search, the password form's
+    # action, a «not found» page): that is the visitor's own input, not a leak.
+    parts = urlsplit(path)
+    echoed = [parts.path] + [p.partition("=")[2] for p in parts.query.split("&")]
+    for value in sorted(filter(None, echoed), key=len, reverse=True):
+        text = text.replace(value, "")
+    return sorted(set(HIDDEN_MARK.findall(text)))
+
+
+@pytest.fixture
+def anonymous(hidden_site, db, client, settings):
+    settings.LPP_PAGE_CACHE_ENABLED = True
+    return client
+
+
+@pytest.mark.parametrize("way", WAYS_OUT)
+def test_no_hidden_object_reaches_the_public_through(way, hidden_site, anonymous):
+    paths = _ways_out(hidden_site)[way]
+    if way in ("api-sider", "api-forslag"):
+        listing = "/api/v2/pages/" if way == "api-sider" else "/api/v2/proposals/"
+        fetched = _api_listing(listing, hidden_site, anonymous)
+    else:
+        fetched = []
+    fetched += [(path, anonymous.get(path)) for path in paths]
+    errors = [f"{path}: {r.status_code}" for path, r in fetched if r.status_code >= 500]
+    leaks = [f"{path}: {found}" for path, r in fetched if (found := _leaks_in(path, r))]
+    REQUESTS[way] = len(fetched)
+    assert not errors, "Serverfeil:\n" + "\n".join(errors)
+    assert not leaks, "Lekkasje til offentligheten:\n" + "\n".join(leaks)
+    assert fetched
+
+
+def test_hidden_pages_answer_as_missing_or_closed(hidden_site, anonymous):
+    for kind, path in hidden_site.paths.items():
+        response = anonymous.get(path)
+        REQUESTS["sider-status"] = REQUESTS.get("sider-status", 0) + 1
+        if kind in ("utkast", "passord"):
+            # The live version without the draft; the password form without the page.
+            assert response.status_code == 200
+            assert not _leaks_in(path, response), kind
+        else:
+            assert response.status_code in (302, 401, 403, 404), (kind, response.status_code)
+
+
+@pytest.mark.parametrize("kind", sorted(HIDDEN_KINDS))
+def test_search_counts_and_facets_know_nothing_of(kind, hidden_site, anonymous):
+    """The index had every hidden object while it was public: its counts and facets
+    must not count them now (an expired page is still in the index: the rule filters)."""
+    from search.engines import SearchQuery, autocomplete, run_search
+
+    outcome = run_search(SearchQuery(text=HIDDEN_KINDS[kind]))
+    assert (outcome.total, outcome.documents, outcome.facets) == (0, [], {})
+    assert autocomplete(HIDDEN_KINDS[kind]) == []
+    REQUESTS["sokeindeks"] = REQUESTS.get("sokeindeks", 0) + 2
+
+
+def test_hidden_proposals_are_not_counted_in_the_figures(hidden_site, anonymous):
+    from advocacy.models import Proposal
+
+    for pk in hidden_site.page_ids.values():
+        response = anonymous.get(f"/hva-skjedde/forslag/?dokument={pk}")
+        REQUESTS["tall"] = REQUESTS.get("tall", 0) + 1
+        assert "<p>0 forslag." in response.content.decode(), pk
+    assert not Proposal.objects.submitted().filter(pk__in=hidden_site.proposal_ids).exists()
+    assert not Proposal.objects.followed().filter(pk__in=hidden_site.proposal_ids).exists()
+
+
+def test_zz_report_the_number_of_requests(hidden_site, request):
+    """Last in the module: the suite's figures for the issue's closing note."""
+    total = sum(REQUESTS.values())
+    line = (
+        f"Lekkasjetesten: {total} forespørsler/søk mot {len(HIDDEN_KINDS)} slags skjulte "
+        f"objekter gjennom {len(WAYS_OUT)} veier ut ("
+        + ", ".join(f"{way} {n}" for way, n in sorted(REQUESTS.items()))
+        + "), 0 lekkasjer, 0 serverfeil"
+    )
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("\n" + line)
+    request.node.user_properties.append(("requests", total))
+    assert total > 100

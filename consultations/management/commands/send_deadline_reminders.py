@@ -15,19 +15,17 @@ from django.urls import reverse
 
 from consultations.models import Consultation, SentReminder
 from consultations.status import DRAFT_STATUSES, OPEN_STATUSES
-from lpp.dates import run_date
+from lpp.dates import long_date, run_date
+from lpp.roles import user_label
 
 DEFAULT_DAYS = 7
 
 
 def due_reminders(today, days):
-    """(consultation, kind, due date) for every reminder that should go out today."""
+    """(consultation, kind, due date) for every reminder that should go out today, whether
+    or not someone can receive it (:func:`why_unreachable`)."""
     horizon = today + datetime.timedelta(days=days)
-    base = (
-        Consultation.objects.select_related("responsible", "authority")
-        .filter(responsible__isnull=False, responsible__is_active=True)
-        .exclude(responsible__email="")
-    )
+    base = Consultation.objects.select_related("responsible", "authority")
     for consultation in base.filter(
         status__in=DRAFT_STATUSES, draft_deadline__gte=today, draft_deadline__lte=horizon
     ).order_by("draft_deadline", "pk"):
@@ -36,6 +34,21 @@ def due_reminders(today, days):
         status__in=OPEN_STATUSES, deadline__gte=today, deadline__lte=horizon
     ).order_by("deadline", "pk"):
         yield consultation, SentReminder.Kind.DEADLINE, consultation.deadline
+
+
+def why_unreachable(consultation):
+    """Why nobody can be reminded about ``consultation`` (Norwegian), or None."""
+    user = consultation.responsible
+    if user is None:
+        return "ingen ansvarlig er valgt. Velg «Ansvarlig» på høringen."
+    if not user.is_active:
+        return f"den ansvarlige ({user_label(user)}) er deaktivert. Velg en ny ansvarlig."
+    if not user.email:
+        return (
+            f"den ansvarlige ({user_label(user)}) har ingen e-postadresse. Legg den inn "
+            "under «Brukere»."
+        )
+    return None
 
 
 def send_reminder(consultation, kind, due_on, today):
@@ -96,7 +109,15 @@ class Command(BaseCommand):
         today = run_date(today)
         sent = skipped = 0
         failed = []
+        unreachable = []
         for consultation, kind, due_on in list(due_reminders(today, days)):
+            reason = why_unreachable(consultation)
+            if reason is not None:
+                unreachable.append(
+                    f"«{consultation.title}» ({SentReminder.Kind(kind).label.lower()} "
+                    f"{long_date(due_on)}): {reason}"
+                )
+                continue
             try:
                 was_sent = send_reminder(consultation, kind, due_on, today)
             except (OSError, smtplib.SMTPException) as error:
@@ -108,6 +129,11 @@ class Command(BaseCommand):
             else:
                 skipped += 1
         self.stdout.write(f"Sendte {sent} påminnelser ({skipped} var sendt fra før).")
+        if unreachable:
+            self.stdout.write(
+                f"{len(unreachable)} påminnelser ble ikke sendt fordi ingen kan få dem:\n"
+                + "\n".join(f"– {line}" for line in unreachable)
+            )
         if failed:
             raise CommandError(
                 f"{len(failed)} påminnelser kunne ikke sendes:\n" + "\n".join(failed)

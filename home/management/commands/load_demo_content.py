@@ -11,6 +11,8 @@ DEMO_LOADERS = [
     "agreement.demo",
     "consultations.demo",
     "advocacy.outcomes.demo",
+    "sources.demo",
+    "strategy.demo",
 ]
 
 

@@ -1,11 +1,16 @@
-"""Finds text that looks like personal data, so an editor is warned before a response is
-published (regjeringen.no refuses to publish høringssvar that contain it).
+"""Finds text that looks like personal data, so an editor is warned before anything is
+published (relatives' stories are sensitive; regjeringen.no refuses høringssvar with it).
 
-Three kinds are recognised: Norwegian national identity numbers (fødselsnummer and
-D-/H-numbers, checked with both control digits), Norwegian phone numbers and e-mail
-addresses. The check is a warning, not a verdict: the editor fixes the text or confirms
-that it may stand. What the editor confirmed is remembered as a fingerprint of the
-findings, so new findings need a new confirmation.
+Four kinds are recognised: Norwegian national identity numbers (fødselsnummer and
+D-/H-numbers, checked with both control digits), Norwegian phone numbers, e-mail
+addresses, and a person's name next to a diagnosis («Kari Hansen har schizofreni»).
+The check is a warning, not a verdict: the editor fixes the text or confirms that it may
+stand. What the editor confirmed is remembered as a fingerprint of the findings, so new
+findings need a new confirmation.
+
+This module is the one home of the rule; :func:`unconfirmed_findings` is what every
+publishing path (page forms, workflow tasks, scheduled and bulk publishing, outcome
+events' public notes) asks.
 """
 
 import hashlib
@@ -20,6 +25,59 @@ KIND_LABELS = {
     "fnr": "fødselsnummer",
     "phone": "telefonnummer",
     "email": "e-postadresse",
+    "health": "navn sammen med en diagnose",
+}
+
+# Diagnoses and conditions that make a named person's story sensitive (health data,
+# GDPR art. 9). Word stems: «schizofren» matches «schizofreni» and «schizofrent».
+DIAGNOSES = (
+    "schizofren",
+    "bipolar",
+    "psykose",
+    "psykotisk",
+    "depresjon",
+    "deprimert",
+    "angstlidelse",
+    "personlighetsforstyrrelse",
+    "spiseforstyrrelse",
+    "anoreksi",
+    "bulimi",
+    "adhd",
+    "autisme",
+    "ptsd",
+    "ocd",
+    "tvangslidelse",
+    "rusavhengig",
+    "rusmisbruk",
+    "alkoholiker",
+    "narkoman",
+    "selvmordsforsøk",
+    "selvskading",
+    "demens",
+    "rop-lidelse",
+)
+# Capitalised words that start names of bodies and places, not of people.
+NOT_NAMES = {
+    "Helse",
+    "Helsedirektoratet",
+    "Stortinget",
+    "Regjeringen",
+    "Departementet",
+    "Norge",
+    "Norsk",
+    "Nasjonal",
+    "Nasjonalt",
+    "Landsforeningen",
+    "Pårørende",
+    "Oslo",
+    "Bergen",
+    "Trondheim",
+    "Universitetssykehuset",
+    "Sykehuset",
+    "Distriktspsykiatrisk",
+    "DPS",
+    "LPP",
+    "NAV",
 }
 
 _FNR = re.compile(r"(?<![\d/])(?<!\d[.,:-])(\d{6})[ .]?(\d{5})(?!\d|[.,/:-]\d)")
@@ -32,6 +90,9 @@ _PHONE = re.compile(
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9æøåÆØÅ-]+(?:\.[A-Za-z0-9æøåÆØÅ-]+)*\.[A-Za-z]{2,}"
 )
+_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?)\s+([A-ZÆØÅ][a-zæøåéü]+)\b")
+_DIAGNOSIS = re.compile(r"(?i)\b(?:" + "|".join(re.escape(d) for d in DIAGNOSES) + r")\w*")
+_SENTENCE = re.compile(r"[^.!?\n]+")
 _HREF = re.compile(r"""href=["']([^"']*)["']""", re.IGNORECASE)
 
 
@@ -82,6 +143,14 @@ def find_in_text(text):
         if is_valid_fnr(match.group(1) + match.group(2)):
             findings.append((match.start(), Finding("fnr", match.group(0))))
             taken.append(match.span())
+    for sentence in _SENTENCE.finditer(text):
+        if not _DIAGNOSIS.search(sentence.group(0)):
+            continue
+        for match in _NAME.finditer(sentence.group(0)):
+            if match.group(1) in NOT_NAMES or match.group(2) in NOT_NAMES:
+                continue
+            start = sentence.start() + match.start()
+            findings.append((start, Finding("health", match.group(0))))
     for match in _PHONE.finditer(text):
         start, end = match.span()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -149,3 +218,45 @@ def describe(findings):
         if values:
             parts.append(f"{label}: {', '.join(values)}")
     return "; ".join(parts)
+
+
+# Page fields that are never shown to readers (addresses and bookkeeping).
+_SKIPPED_FIELDS = {"slug", "url_path", "draft_title", "personal_data_fingerprint"}
+
+
+def text_field_names(model):
+    """The text-bearing fields of a page model (or any model): every character, text, rich
+    text and StreamField field except slugs, links and bookkeeping."""
+    from django.db import models
+    from wagtail.fields import StreamField
+
+    names = []
+    for field in model._meta.concrete_fields:
+        if field.name in _SKIPPED_FIELDS or field.choices:
+            continue
+        if isinstance(field, (models.URLField, models.EmailField, models.SlugField)):
+            continue
+        if isinstance(field, (models.CharField, models.TextField, StreamField)):
+            names.append(field.name)
+    return names
+
+
+def field_values(obj):
+    return [getattr(obj, name) for name in text_field_names(type(obj))]
+
+
+def unconfirmed_findings(obj):
+    """Findings in ``obj`` that nobody has confirmed may be published (an empty list when
+    the text is clean or its findings match the stored fingerprint)."""
+    findings = find_personal_data(*field_values(obj))
+    if findings and getattr(obj, "personal_data_fingerprint", "") == fingerprint(findings):
+        return []
+    return findings
+
+
+def warning_text(findings):
+    return (
+        "Teksten ser ut til å inneholde personopplysninger ("
+        + describe(findings)
+        + "). Fjern dem, eller bekreft at de kan publiseres."
+    )

@@ -1,0 +1,60 @@
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from .. import conf, http
+
+
+@dataclass
+class Item:
+    """One consultation as a source describes it, parsed whole."""
+
+    source: str
+    external_id: str
+    title: str
+    url: str
+    authority_name: str = ""
+    case_number: str = ""
+    published_on: datetime.date | None = None
+    deadline: datetime.date | None = None
+    summary: str = ""
+    consulted_bodies: list = field(default_factory=list)
+    documents: list = field(default_factory=list)  # [{"title": …, "url": …}]
+    stortinget_case_id: str = ""
+
+
+@dataclass
+class Rejected:
+    """An item the parser could not read whole: reported, never stored in part."""
+
+    external_id: str
+    reason: str
+
+
+class Connector:
+    name = ""
+    # The list's address, relative to the source's base address.
+    list_path = ""
+
+    def __init__(self, base_url=None, conditional=True):
+        self.base_url = base_url or conf.base_url(self.name)
+        # Off after a failed or partial read: the list must be read again in full even
+        # if it has not changed since.
+        self.conditional = conditional
+
+    def url_for(self, path_or_url):
+        """An address on this source: a real site's link is read from the configured
+        base (the samples locally, a test server in tests)."""
+        parts = urlsplit(path_or_url)
+        if parts.scheme and self.base_url == conf.SOURCES[self.name][1]:
+            return path_or_url  # production: the real address as linked
+        path = parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
+        return urljoin(self.base_url, path)
+
+    def get(self, path_or_url, conditional=None):
+        if conditional is None:
+            conditional = self.conditional
+        return http.fetch(self.url_for(path_or_url), conditional=conditional)
+
+    def fetch(self, known_ids=frozenset()):
+        raise NotImplementedError

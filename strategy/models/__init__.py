@@ -1,0 +1,46 @@
+from .plans import (
+    RESPONSIBLE_FIELDS,
+    FocusArea,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    Plan,
+    Responsible,
+)
+from .reviews import (
+    FINISHED,
+    LOCKED_MESSAGE,
+    ChapterReport,
+    Half,
+    LocalChapter,
+    MeasureStatus,
+    Review,
+    StatusChoice,
+    period_bounds,
+    period_label,
+)
+from .surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+
+__all__ = [
+    "FINISHED",
+    "LOCKED_MESSAGE",
+    "RESPONSIBLE_FIELDS",
+    "ChapterReport",
+    "FocusArea",
+    "Half",
+    "Indicator",
+    "IndicatorValue",
+    "LocalChapter",
+    "Measure",
+    "MeasureStatus",
+    "Plan",
+    "Responsible",
+    "Review",
+    "StatusChoice",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "period_bounds",
+    "period_label",
+]

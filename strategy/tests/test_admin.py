@@ -1,0 +1,318 @@
+"""The review screen, starting a period, the reports and their exports, in the admin."""
+
+import io
+
+import docx
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lpp import roles
+from strategy import followup
+from strategy.models import Measure, MeasureStatus, Review, StatusChoice
+
+from .factories import approve, make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def secretary(client, make_user):
+    user = make_user(roles.STAFF, first_name="Sara", last_name="Sekretær")
+    client.force_login(user)
+    return user
+
+
+def assess_url(review):
+    return reverse("wagtailsnippets_strategy_review:assess", args=[review.pk])
+
+
+def post_data(review, changes=None):
+    """The review screen's form as the browser sends it, with ``changes`` per status pk."""
+    statuses = list(
+        review.statuses.order_by("measure__focus_area__number", "measure__sort_order", "measure_id")
+    )
+    data = {
+        "form-TOTAL_FORMS": str(len(statuses)),
+        "form-INITIAL_FORMS": str(len(statuses)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
+    for i, status in enumerate(statuses):
+        values = {
+            "id": status.pk,
+            "status": status.status,
+            "assessment": status.assessment,
+            "next_step": status.next_step,
+            "evidence": status.evidence,
+        }
+        if status.public:
+            values["public"] = "on"
+        values.update((changes or {}).get(status.pk, {}))
+        for key, value in values.items():
+            if value is not None:
+                data[f"form-{i}-{key}"] = value
+    return data
+
+
+def test_the_secretariat_starts_a_period_from_the_admin(client, secretary):
+    plan = make_plan(measures=2)
+    response = client.post(
+        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 2}
+    )
+    review = Review.objects.get(plan=plan)
+    assert response.status_code == 302 and response.url == assess_url(review)
+    assert review.statuses.count() == 2 and review.prepared_by == secretary
+
+
+def test_starting_an_existing_period_is_refused_in_norwegian(client, secretary):
+    plan = make_plan()
+    followup.start_review(plan, 2026, 2)
+    response = client.post(
+        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 2}
+    )
+    assert response.status_code == 200
+    assert "Det finnes allerede en gjennomgang" in response.content.decode()
+    assert Review.objects.filter(plan=plan).count() == 1
+
+
+def test_the_secretariat_assesses_a_measure(client, secretary):
+    review = followup.start_review(make_plan(measures=2), 2026, 1)
+    status = review.statuses.first()
+    response = client.post(
+        assess_url(review),
+        post_data(
+            review, {status.pk: {"status": StatusChoice.ON_TRACK, "assessment": "Godt i gang."}}
+        ),
+    )
+    assert response.status_code == 302
+    status.refresh_from_db()
+    assert (status.status, status.assessment, status.assessed_by) == (
+        StatusChoice.ON_TRACK,
+        "Godt i gang.",
+        secretary,
+    )
+    assert review.revisions.count() == 2
+
+
+def test_a_bad_evidence_link_is_refused_and_nothing_is_saved(client, secretary):
+    review = followup.start_review(make_plan(measures=2), 2026, 1)
+    first, second = review.statuses.order_by("measure_id")
+    response = client.post(
+        assess_url(review),
+        post_data(
+            review,
+            {
+                first.pk: {"assessment": "Skal ikke lagres"},
+                second.pk: {"evidence": "javascript:alert(1)"},
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert "er ikke en lenke" in response.content.decode()
+    first.refresh_from_db()
+    assert first.assessment == ""
+
+
+def test_only_the_board_marks_a_measure_public(client, secretary, make_user):
+    review = followup.start_review(make_plan(measures=1), 2026, 1)
+    status = review.statuses.get()
+    client.post(
+        assess_url(review), post_data(review, {status.pk: {"public": "on", "assessment": "x"}})
+    )
+    status.refresh_from_db()
+    assert status.public is False
+    client.force_login(make_user(roles.BOARD))
+    client.post(assess_url(review), post_data(review, {status.pk: {"public": "on"}}))
+    status.refresh_from_db()
+    assert status.public is True
+
+
+def test_an_approved_review_cannot_be_edited_from_the_review_screen(client, secretary):
+    review = approve(followup.start_review(make_plan(measures=1), 2026, 1))
+    status = review.statuses.get()
+    response = client.post(
+        assess_url(review), post_data(review, {status.pk: {"assessment": "Endret"}}), follow=True
+    )
+    assert "er godkjent av landsstyret og er låst" in response.content.decode()
+    status.refresh_from_db()
+    assert status.assessment == ""
+
+
+def test_an_approved_review_cannot_be_edited_in_the_snippet_editor(client, make_user):
+    client.force_login(make_user(superuser=True))
+    review = approve(followup.start_review(make_plan(measures=1), 2026, 1))
+    response = client.post(
+        reverse("wagtailsnippets_strategy_review:edit", args=[review.pk]), {"summary": "Nytt"}
+    )
+    assert response.status_code in (200, 302, 403)
+    if response.status_code == 200:
+        assert "låst" in response.content.decode()
+    review.refresh_from_db()
+    assert review.summary == ""
+
+
+def test_a_user_without_a_role_cannot_open_the_review_screen(client, make_user):
+    client.force_login(make_user())
+    review = followup.start_review(make_plan(), 2026, 1)
+    assert client.get(assess_url(review)).status_code in (302, 403)
+
+
+def test_measures_are_never_deleted(client, make_user):
+    client.force_login(make_user(superuser=True))
+    measure = Measure.objects.get(focus_area__plan=make_plan(measures=1))
+    response = client.post(reverse("wagtailsnippets_strategy_measure:delete", args=[measure.pk]))
+    assert response.status_code in (302, 403)
+    assert Measure.objects.filter(pk=measure.pk).exists()
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def _plan_with_history(measures, periods):
+    plan = make_plan(measures=measures, areas=2)
+    half_years = [(2025, 1), (2025, 2), (2026, 1), (2026, 2)][:periods]
+    reviews = []
+    for year, half in half_years[:-1]:
+        reviews.append(approve(followup.start_review(plan, year, half)))
+    reviews.append(followup.start_review(plan, *half_years[-1]))
+    return plan, reviews[-1]
+
+
+def test_review_screen_queries_do_not_grow_with_measures_or_periods(client, secretary):
+    _plan, small = _plan_with_history(measures=2, periods=2)
+    _plan, large = _plan_with_history(measures=8, periods=4)
+    assert _queries(client, assess_url(small)) == _queries(client, assess_url(large))
+
+
+def test_board_report_queries_do_not_grow_with_measures_or_periods(client, secretary):
+    _plan, small = _plan_with_history(measures=2, periods=2)
+    _plan, large = _plan_with_history(measures=8, periods=4)
+    url = reverse("wagtailsnippets_strategy_review:report")
+    assert _queries(client, f"{url}?review={small.pk}") == _queries(
+        client, f"{url}?review={large.pk}"
+    )
+
+
+def test_board_report_shows_progress_and_what_changed(client, secretary):
+    plan, review = _plan_with_history(measures=1, periods=2)
+    status = review.statuses.first()
+    MeasureStatus.objects.filter(pk=status.pk).update(status=StatusChoice.DELAYED)
+    response = client.get(
+        reverse("wagtailsnippets_strategy_review:report") + f"?review={review.pk}"
+    )
+    html = response.content.decode()
+    assert "Fremdrift per innsatsområde" in html and "Endret siden forrige periode" in html
+    assert f"{status.measure.title}: Løpende (kontinuerlig) → Forsinket" in html
+
+
+def test_board_report_exports_a_spreadsheet(client, secretary):
+    _plan, review = _plan_with_history(measures=2, periods=2)
+    response = client.get(
+        reverse("wagtailsnippets_strategy_review:report") + f"?review={review.pk}&export=csv"
+    )
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Innsatsområde,Område,Tiltak,Tidsramme")
+    assert len(text.strip().splitlines()) == 1 + review.statuses.count()
+
+
+def test_board_report_exports_to_word(client, secretary):
+    _plan, review = _plan_with_history(measures=2, periods=2)
+    response = client.get(reverse("wagtailsnippets_strategy_review:report_word", args=[review.pk]))
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Strategirapport til landsstyret" in text
+    assert review.statuses.first().measure.title in text
+    assert "UTKAST" in text
+
+
+def test_midterm_grid_shows_every_period_and_exports_to_word(client, secretary):
+    plan, review = _plan_with_history(measures=1, periods=3)
+    response = client.get(reverse("wagtailsnippets_strategy_review:midterm") + f"?plan={plan.pk}")
+    html = response.content.decode()
+    for label in ("1. halvår 2025", "2. halvår 2025", "1. halvår 2026"):
+        assert label in html
+    word = client.get(reverse("wagtailsnippets_strategy_review:midterm_word", args=[plan.pk]))
+    document = docx.Document(io.BytesIO(word.content))
+    assert len(document.tables[0].rows[0].cells) == 4
+
+
+def test_midterm_grid_queries_do_not_grow(client, secretary):
+    small, _ = _plan_with_history(measures=2, periods=2)
+    large, _ = _plan_with_history(measures=8, periods=4)
+    url = reverse("wagtailsnippets_strategy_review:midterm")
+    assert _queries(client, f"{url}?plan={small.pk}") == _queries(client, f"{url}?plan={large.pk}")
+
+
+def test_measure_timeline_lists_every_period(client, secretary):
+    plan, review = _plan_with_history(measures=1, periods=3)
+    measure = review.statuses.first().measure
+    html = client.get(
+        reverse("wagtailsnippets_strategy_measure:inspect", args=[measure.pk])
+    ).content.decode()
+    assert html.count("halvår 202") >= 3
+
+
+def test_an_indicator_value_without_a_date_is_refused_in_the_admin(client, secretary):
+    from strategy.models import Indicator
+
+    plan = make_plan()
+    response = client.post(
+        reverse("wagtailsnippets_strategy_indicator:add"),
+        {
+            "plan": plan.pk,
+            "title": "Medlemmer",
+            "target": "10000",
+            "unit": "medlemmer",
+            "deadline": "2035-12-31",
+            "sort_order": "0",
+            "values-TOTAL_FORMS": "1",
+            "values-INITIAL_FORMS": "0",
+            "values-MIN_NUM_FORMS": "0",
+            "values-MAX_NUM_FORMS": "1000",
+            "values-0-date": "",
+            "values-0-value": "1500",
+            "values-0-note": "",
+            "values-0-ORDER": "1",
+            "values-0-id": "",
+            "values-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "påkrevd" in html or "Skriv inn datoen" in html
+    assert not Indicator.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "model", ["plan", "focusarea", "measure", "indicator", "review", "localchapter", "survey"]
+)
+def test_every_strategy_list_opens_for_the_secretariat(client, secretary, model):
+    followup.start_review(make_plan(measures=1), 2026, 1)
+    assert client.get(reverse(f"wagtailsnippets_strategy_{model}:list")).status_code == 200
+
+
+def test_measure_editor_offers_the_figures_the_apps_register(client, secretary):
+    measure = Measure.objects.get(focus_area__plan=make_plan(measures=1))
+    html = client.get(
+        reverse("wagtailsnippets_strategy_measure:edit", args=[measure.pk])
+    ).content.decode()
+    assert "Høringer besvart, avstått og ikke besvart" in html
+
+
+def test_the_board_cannot_start_a_period(client, make_user):
+    client.force_login(make_user(roles.BOARD))
+    plan = make_plan()
+    response = client.post(
+        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 1}
+    )
+    assert response.status_code in (302, 403)
+    assert not Review.objects.exists()

@@ -1,0 +1,257 @@
+"""The strategy admin: plans, focus areas, measures, indicators, half-year reviews, local
+chapters and member surveys as snippets under one «Strategi» menu. The extra views (start
+a period, the review screen, reports, Word) are part of their viewsets' URLs."""
+
+from django.urls import path, reverse
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from . import admin_views
+from .models import (
+    FocusArea,
+    Indicator,
+    LocalChapter,
+    Measure,
+    Plan,
+    Review,
+    Survey,
+)
+
+
+class PlanViewSet(SnippetViewSet):
+    model = Plan
+    icon = "doc-full"
+    menu_label = "Handlingsplaner"
+    menu_name = "strategy_plans"
+    list_display = ["title", Column("period", label="Periode")]
+    copy_view_enabled = False
+
+
+class FocusAreaViewSet(SnippetViewSet):
+    model = FocusArea
+    icon = "folder-open-inverse"
+    menu_label = "Innsatsområder"
+    menu_name = "strategy_focus_areas"
+    list_display = ["title", Column("number", label="Nr."), Column("plan", label="Plan")]
+    list_filter = ["plan"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return FocusArea.objects.select_related("plan")
+
+
+class MeasureIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        buttons.insert(
+            0,
+            Button(
+                "Tidslinje",
+                url=reverse("wagtailsnippets_strategy_measure:inspect", args=[instance.pk]),
+                icon_name="history",
+                priority=1,
+            ),
+        )
+        return buttons
+
+
+class MeasureViewSet(SnippetViewSet):
+    model = Measure
+    icon = "tasks"
+    menu_label = "Tiltak"
+    menu_name = "strategy_measures"
+    index_view_class = MeasureIndexView
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.MeasureTimelineView
+    copy_view_enabled = False
+    list_per_page = 100
+    list_display = [
+        "title",
+        Column("focus_area", label="Innsatsområde"),
+        Column("timeframe", label="Tidsramme"),
+        Column("responsible_display", label="Ansvarlig"),
+        Column("retired_at", label="Utgått"),
+    ]
+    list_filter = {
+        "focus_area__plan": ["exact"],
+        "focus_area": ["exact"],
+        "by_chapters": ["exact"],
+    }
+    list_export = [
+        "pk",
+        "focus_area",
+        "area",
+        "title",
+        "description",
+        "timeframe",
+        "responsible_display",
+        "retired_at",
+    ]
+    export_headings = {
+        "pk": "ID",
+        "focus_area": "Innsatsområde",
+        "area": "Område",
+        "title": "Tiltak",
+        "description": "Beskrivelse",
+        "timeframe": "Tidsramme",
+        "responsible_display": "Ansvarlig",
+        "retired_at": "Utgått",
+    }
+    export_filename = "tiltak"
+    search_fields = ["title", "description"]
+
+    def get_queryset(self, request):
+        return Measure.objects.select_related("focus_area__plan")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("retire/<int:pk>/", admin_views.RetireMeasureView.as_view(), name="retire"),
+        ]
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "order"
+    menu_label = "Indikatorer"
+    menu_name = "strategy_indicators"
+    list_display = [
+        "title",
+        Column("target", label="Mål"),
+        Column("unit", label="Enhet"),
+        Column("deadline", label="Innen"),
+    ]
+    copy_view_enabled = False
+
+
+class ReviewIndexView(IndexView):
+    add_item_label = "Start ny periode"
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons += [
+            Button(
+                "Strategirapport",
+                url=reverse("wagtailsnippets_strategy_review:report"),
+                icon_name="doc-full",
+            ),
+            Button(
+                "Midtveisevaluering",
+                url=reverse("wagtailsnippets_strategy_review:midterm"),
+                icon_name="table",
+            ),
+        ]
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        buttons.insert(
+            0,
+            Button(
+                "Vurder tiltak",
+                url=reverse("wagtailsnippets_strategy_review:assess", args=[instance.pk]),
+                icon_name="tasks",
+                priority=1,
+            ),
+        )
+        return buttons
+
+
+class ReviewViewSet(SnippetViewSet):
+    model = Review
+    icon = "list-ol"
+    menu_label = "Halvårsgjennomganger"
+    menu_name = "strategy_reviews"
+    index_view_class = ReviewIndexView
+    copy_view_enabled = False
+    list_display = [
+        Column("period_label", label="Periode", accessor="period_label"),
+        Column("plan", label="Plan"),
+        Column("approved_at", label="Godkjent"),
+    ]
+    list_filter = ["plan"]
+
+    def get_queryset(self, request):
+        return Review.objects.select_related("plan")
+
+    def get_urlpatterns(self):
+        patterns = [p for p in super().get_urlpatterns() if p.name != "add"]
+        return patterns + [
+            # New reviews are started pre-filled from the previous period, never empty.
+            path("add/", admin_views.StartReviewView.as_view(), name="add"),
+            path("<int:pk>/vurder/", admin_views.AssessView.as_view(), name="assess"),
+            path("rapport/", admin_views.BoardReportView.as_view(), name="report"),
+            path(
+                "rapport/resultater/",
+                admin_views.BoardReportView.as_view(results_only=True),
+                name="report_results",
+            ),
+            path("<int:pk>/rapport/word/", admin_views.board_report_word, name="report_word"),
+            path("midtveis/", admin_views.MidtermReportView.as_view(), name="midterm"),
+            path(
+                "midtveis/resultater/",
+                admin_views.MidtermReportView.as_view(results_only=True),
+                name="midterm_results",
+            ),
+            path("midtveis/<int:plan_pk>/word/", admin_views.midterm_word, name="midterm_word"),
+        ]
+
+
+class LocalChapterViewSet(SnippetViewSet):
+    model = LocalChapter
+    icon = "group"
+    menu_label = "Lokallag"
+    menu_name = "strategy_chapters"
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        Column("active", label="Lenken er aktiv"),
+        Column("link", label="Lenke til rapportering", accessor="report_path"),
+    ]
+
+
+class SurveyIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        buttons.insert(
+            0,
+            Button(
+                "Se svarene",
+                url=reverse("wagtailsnippets_strategy_survey:results", args=[instance.pk]),
+                icon_name="view",
+                priority=1,
+            ),
+        )
+        return buttons
+
+
+class SurveyViewSet(SnippetViewSet):
+    model = Survey
+    icon = "form"
+    menu_label = "Medlemsundersøkelser"
+    menu_name = "strategy_surveys"
+    index_view_class = SurveyIndexView
+    copy_view_enabled = False
+    list_display = ["title", Column("review", label="Periode"), Column("is_open", label="Åpen")]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/svar/", admin_views.SurveyResultsView.as_view(), name="results"),
+        ]
+
+
+class StrategyViewSetGroup(ViewSetGroup):
+    menu_label = "Strategi"
+    menu_icon = "list-ol"
+    menu_name = "strategy"
+    items = (
+        ReviewViewSet,
+        PlanViewSet,
+        FocusAreaViewSet,
+        MeasureViewSet,
+        IndicatorViewSet,
+        LocalChapterViewSet,
+        SurveyViewSet,
+    )
