@@ -1,5 +1,6 @@
 """What search engines and other systems read: sitemap.xml (every live, public page
-from Wagtail's own sitemap, plus the theme pages) and robots.txt."""
+from Wagtail's own sitemap, plus the public pages that are views: the themes, «Hva
+skjedde?» and the strategy follow-up) and robots.txt."""
 
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
@@ -20,19 +21,27 @@ class PageSitemap(WagtailSitemap):
         return restrict_to_public(super().items())
 
 
-class ThemeSitemap(Sitemap):
-    """/tema/ and each theme's page."""
+# Public pages that are views, not Wagtail pages: (URL name, kwargs).
+VIEW_PAGES = [
+    ("advocacy:theme_index", {}),
+    ("advocacy:outcomes", {}),
+    ("strategy:follow_up", {}),
+]
+
+
+class ViewSitemap(Sitemap):
+    """The public views of VIEW_PAGES and each theme's page."""
 
     def __init__(self, request=None):
         self.request = request
 
     def items(self):
-        return ["index", *Theme.objects.order_by("name").values_list("slug", flat=True)]
+        themes = Theme.objects.order_by("name").values_list("slug", flat=True)
+        return [*VIEW_PAGES, *(("advocacy:theme", {"slug": slug}) for slug in themes)]
 
     def location(self, item):
-        if item == "index":
-            return reverse("advocacy:theme_index")
-        return reverse("advocacy:theme", kwargs={"slug": item})
+        name, kwargs = item
+        return reverse(name, kwargs=kwargs)
 
     def get_urls(self, page=1, site=None, protocol=None):
         # Absolute on the Wagtail site's own root URL, exactly like the pages' entries.
@@ -48,7 +57,7 @@ class ThemeSitemap(Sitemap):
 def sitemap(request):
     return wagtail_sitemap_view(
         request,
-        sitemaps={"sider": PageSitemap(request), "temaer": ThemeSitemap(request)},
+        sitemaps={"sider": PageSitemap(request), "visninger": ViewSitemap(request)},
     )
 
 

@@ -110,6 +110,7 @@ def test_the_sitemap_lists_public_pages_and_themes_only(client, pages):
     assert "/offentlig/</loc>" in body
     assert "/tema/tvang/</loc>" in body
     assert "/tema/</loc>" in body
+    assert "/hva-skjedde/</loc>" in body and "/strategi/</loc>" in body
     for slug in ("utkast", "avpublisert", "privat"):
         assert f"/{slug}/" not in body
 

@@ -1,3 +1,4 @@
+import abc
 import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -31,7 +32,9 @@ class Rejected:
     reason: str
 
 
-class Connector:
+class Connector(abc.ABC):
+    """One watched source: where its list is and how to read it into whole items."""
+
     name = ""
     # The list's address, relative to the source's base address.
     list_path = ""
@@ -56,5 +59,7 @@ class Connector:
             conditional = self.conditional
         return http.fetch(self.url_for(path_or_url), conditional=conditional)
 
+    @abc.abstractmethod
     def fetch(self, known_ids=frozenset()):
-        raise NotImplementedError
+        """The source's current items (``Item``) and what could not be read (``Rejected``);
+        ``known_ids`` are items already stored, which need not be read again."""
