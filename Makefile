@@ -65,7 +65,7 @@ prod-check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=lpp.settings.test
-	$(BIN)/python -m pytest -q -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

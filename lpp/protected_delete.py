@@ -44,10 +44,15 @@ def blockers(instances):
     try:
         collector.collect(instances)
     except ProtectedError as error:
-        return list(error.protected_objects)
+        return _in_order(error.protected_objects)
     except RestrictedError as error:
-        return list(error.restricted_objects)
+        return _in_order(error.restricted_objects)
     return []
+
+
+def _in_order(objects):
+    # Django gathers them in no fixed order: name them the same way on every database.
+    return sorted(objects, key=lambda obj: (obj._meta.label, obj.pk))
 
 
 def explain(instance, blocking):

@@ -33,6 +33,10 @@ from django.db import IntegrityError, transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+# One worker runs the whole module, in order: the walk shares one hidden site, and the last
+# test reports the requests the module sent.
+pytestmark = pytest.mark.xdist_group("leak-walk")
+
 MARKER = "Zqxlekk"  # the word searched for; every secret is MARKER + "-" + a suffix
 SECRET = re.compile(MARKER + r"-[a-z]+-\d+")
 MAX_PAGES = 600
