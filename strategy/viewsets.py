@@ -42,19 +42,22 @@ class FocusAreaViewSet(SnippetViewSet):
         return FocusArea.objects.select_related("plan")
 
 
-class MeasureIndexView(IndexView):
+class FirstActionIndexView(IndexView):
+    """A list whose rows lead with one action: ``first_action`` = (label, URL name, icon)."""
+
+    first_action = None
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
-        buttons.insert(
-            0,
-            Button(
-                "Tidslinje",
-                url=reverse("wagtailsnippets_strategy_measure:inspect", args=[instance.pk]),
-                icon_name="history",
-                priority=1,
-            ),
+        label, url_name, icon = self.first_action
+        action = Button(
+            label, url=reverse(url_name, args=[instance.pk]), icon_name=icon, priority=1
         )
-        return buttons
+        return [action, *buttons]
+
+
+class MeasureIndexView(FirstActionIndexView):
+    first_action = ("Tidslinje", "wagtailsnippets_strategy_measure:inspect", "history")
 
 
 class MeasureViewSet(SnippetViewSet):
@@ -125,7 +128,7 @@ class IndicatorViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class ReviewIndexView(IndexView):
+class ReviewIndexView(FirstActionIndexView):
     add_item_label = "Start ny periode"
 
     @property
@@ -145,18 +148,7 @@ class ReviewIndexView(IndexView):
         ]
         return buttons
 
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        buttons.insert(
-            0,
-            Button(
-                "Vurder tiltak",
-                url=reverse("wagtailsnippets_strategy_review:assess", args=[instance.pk]),
-                icon_name="tasks",
-                priority=1,
-            ),
-        )
-        return buttons
+    first_action = ("Vurder tiltak", "wagtailsnippets_strategy_review:assess", "tasks")
 
 
 class ReviewViewSet(SnippetViewSet):
@@ -212,19 +204,8 @@ class LocalChapterViewSet(SnippetViewSet):
     ]
 
 
-class SurveyIndexView(IndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        buttons.insert(
-            0,
-            Button(
-                "Se svarene",
-                url=reverse("wagtailsnippets_strategy_survey:results", args=[instance.pk]),
-                icon_name="view",
-                priority=1,
-            ),
-        )
-        return buttons
+class SurveyIndexView(FirstActionIndexView):
+    first_action = ("Se svarene", "wagtailsnippets_strategy_survey:results", "view")
 
 
 class SurveyViewSet(SnippetViewSet):
