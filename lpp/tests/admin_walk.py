@@ -220,11 +220,12 @@ def _sidebar(props):
 
 def english_in(text, content=()):
     """The English words in a piece of text. URLs, e-mail addresses, file names, code
-    (anything with a dot or an underscore inside a word) and ``content`` – texts that
+    (anything with a dot or an underscore inside a word), site paths (``/politikk/…``,
+    whose random UUID fragments may spell a word) and ``content`` – texts that
     come from the database, such as the title of Wagtail's root page – are left out."""
     for known in content:
         text = text.replace(known, " ")
-    text = re.sub(r"\S+@\S+|https?://\S+|\S*\w[._]\w\S*", " ", text)
+    text = re.sub(r"\S+@\S+|https?://\S+|(?<!\S)/\S+|\S*\w[._]\w\S*", " ", text)
     return [w for w in WORD.findall(text) if w.lower().strip("'") in english_words()]
 
 
