@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from lpp.security import is_admin_path
+from base.security import is_admin_path
 
 from . import twofactor
 

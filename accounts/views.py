@@ -14,6 +14,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from base.roles import user_label
+
 from . import twofactor
 from .forms import CodeForm
 
@@ -118,7 +120,7 @@ def reset(request, user_id):
         if twofactor.turn_off(user, by=request.user, reset=True):
             messages.success(
                 request,
-                f"Tofaktorinnlogging er nullstilt for {user.get_username()}. "
+                f"Tofaktorinnlogging er nullstilt for {user_label(user)}. "
                 "Brukeren logger inn med passordet og kan slå den på igjen.",
             )
         return redirect("wagtailusers_users:index")

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.admin.compare import StructBlockComparison
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -51,8 +52,31 @@ class ThemeChoiceBlock(blocks.FieldBlock):
     def get_searchable_content(self, value):
         return [theme.name for theme in (value or []) if hasattr(theme, "name")]
 
+    def render_basic(self, value, context=None):
+        # What Wagtail's revision comparison shows: the names, not the list's «[]».
+        return ", ".join(self.get_searchable_content(value))
+
     class Meta:
         icon = "tag"
+
+
+class ProposalComparison(StructBlockComparison):
+    """Wagtail's revision comparison of a proposal, with an empty «Rettet mot» shown empty
+    rather than as «None» (a chooser block renders ``str(value)``)."""
+
+    def __init__(self, block, exists_a, exists_b, val_a, val_b):
+        super().__init__(block, exists_a, exists_b, _without_none(val_a), _without_none(val_b))
+
+    def htmlvalue(self, val):
+        return super().htmlvalue(_without_none(val))
+
+
+def _without_none(value):
+    if value is None:  # the block is added or deleted in this comparison
+        return None
+    return blocks.StructValue(
+        value.block, [(name, "" if child is None else child) for name, child in value.items()]
+    )
 
 
 class ProposalBlock(blocks.StructBlock):
@@ -73,6 +97,9 @@ class ProposalBlock(blocks.StructBlock):
         required=False,
         help_text="Tomt betyr dokumentets mottaker.",
     )
+
+    def get_comparison_class(self):
+        return ProposalComparison
 
     class Meta:
         icon = "pick"

@@ -5,7 +5,7 @@ from taggit.forms import TagField as TaggitTagField
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.tags import TagField
 
-from .text import norwegian_slugify
+from base.text import norwegian_slugify
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -7,16 +7,21 @@ records with a stable identity.
 * A block that disappears from a later published version retires its record
   (``retired_at``); nothing attached to it is deleted. A block that comes back is
   reinstated.
+* A proposal was submitted when its document was first published, unless the document
+  says it was sent on another day (:meth:`ProposalSource.proposals_sent_on`, e.g. a
+  consultation response: the day its submission was recorded) or staff record a «Sendt
+  inn» event of its own. :func:`apply_submission_dates` is the one path of that date.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 
 from .blocks import ProposalBlock
-from .models import Proposal, ProposalVersion
+from .models import OutcomeEvent, OutcomeKind, Proposal, ProposalVersion
 
 
 @dataclass
@@ -34,11 +39,19 @@ class ProposalSource:
 
     ``proposal_stream_fields`` names the StreamFields to walk, in document order.
     ``default_target_authority()`` supplies the authority for blocks that leave it empty.
+    ``proposals_sent_on()`` answers when the proposals were sent, for documents that are
+    sent apart from being published.
     """
 
     proposal_stream_fields = ("body",)
 
     def default_target_authority(self):
+        return None
+
+    def proposals_sent_on(self):
+        """The day this document's proposals were sent to the authority, or None while
+        that is not known apart from its publication (its proposals then count as sent
+        when it was first published)."""
         return None
 
     def find_proposals(self):
@@ -120,4 +133,36 @@ def sync_proposals(page, revision=None):
         if block_id not in seen and proposal.retired_at is None:
             proposal.retired_at = now
             proposal.save(update_fields=["retired_at"])
+    if apply_submission_dates(specific) and result:
+        # The returned records as the UPDATE left them.
+        dates = dict(
+            Proposal.objects.filter(pk__in=[p.pk for p in result]).values_list("pk", "submitted_on")
+        )
+        for proposal in result:
+            proposal.submitted_on = dates[proposal.pk]
     return result
+
+
+def apply_submission_dates(page):
+    """Give the proposals of ``page`` the day their document says it was sent
+    (:meth:`ProposalSource.proposals_sent_on`), except those with a current «Sendt inn»
+    event of their own; returns that day, or None when the document does not say.
+
+    The one path of a document's sending date, run each time the document is published
+    (:func:`sync_proposals`). Recording a sending publishes the document (a consultation's
+    submission publishes its response), and the date is read from the document then, so
+    proposals recorded by an earlier publication get it too, whatever the order of the
+    ``page_published`` receivers."""
+    specific = getattr(page, "specific", page)
+    if not isinstance(specific, ProposalSource):
+        return None
+    sent_on = specific.proposals_sent_on()
+    if sent_on is None:
+        return None
+    own_event = OutcomeEvent.objects.filter(
+        proposal=OuterRef("pk"), kind=OutcomeKind.SUBMITTED, superseded_at__isnull=True
+    )
+    Proposal.objects.filter(source_page_id=specific.pk).filter(~Exists(own_event)).exclude(
+        submitted_on=sent_on
+    ).update(submitted_on=sent_on)
+    return sent_on

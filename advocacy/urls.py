@@ -1,9 +1,9 @@
 from django.urls import path
 
-import lpp.params  # noqa: F401 - registers the <id:…> and <page_id:…> converters
+import base.params  # noqa: F401 - registers the <id:…> and <page_id:…> converters
+from wordexport import views as docx_views
 
 from . import views
-from .docx import views as docx_views
 from .outcomes import accountability
 
 app_name = "advocacy"

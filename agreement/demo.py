@@ -10,8 +10,8 @@ import datetime
 from wagtail.rich_text import RichText
 
 from advocacy.models import Theme
+from base import roles
 from home.demo import ensure_home_page, ensure_page, rich
-from lpp import roles
 from political_platform.demo import ensure_review_workflow
 
 from .models import AgreementPage

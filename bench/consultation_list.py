@@ -40,9 +40,9 @@ def build():
     from django.contrib.auth.models import Group, User
 
     from advocacy.models import Authority, Theme
+    from base import roles
     from consultations.models import Consultation, ConsultationTheme
     from consultations.status import Status
-    from lpp import roles
 
     rng = random.Random(2026)
     authorities = [

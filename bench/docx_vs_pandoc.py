@@ -1,4 +1,4 @@
-"""Word export: our engine (advocacy.docx) against pandoc on the same content.
+"""Word export: our engine (wordexport) against pandoc on the same content.
 
     .venv/bin/python bench/docx_vs_pandoc.py [--runs N]
 
@@ -6,7 +6,7 @@ Builds a ~50-page political platform (12 chapters, ~24,000 words, nested lists, 
 links, boxes) and a 2-page consultation response letter, exports both with our engine and
 with pandoc (pypandoc-binary, a dev dependency) from the equivalent HTML, alternating the two
 in each round, and prints the medians and the ratio. Then reads both outputs back with
-advocacy.docx.readback (python-docx's XML) and prints a fidelity table: headings, numbering
+tools.word_readback (python-docx's XML) and prints a fidelity table: headings, numbering
 instances, numbered lists that start at 1, hyperlinks (and how many are absolute), tables
 with a repeated header row, and Norwegian letters kept.
 
@@ -41,10 +41,10 @@ django.setup()
 
 import pypandoc  # noqa: E402
 
-from advocacy.docx.letter import LetterData, Sender, write_letter  # noqa: E402
-from advocacy.docx.platform_document import Chapter, PlatformData, write_platform  # noqa: E402
-from advocacy.docx.readback import read_docx  # noqa: E402
+from consultations.docx import LetterData, Sender, write_letter  # noqa: E402
 from home.blocks import ContentBlock  # noqa: E402
+from political_platform.docx import Chapter, PlatformData, write_platform  # noqa: E402
+from tools.word_readback import read_docx  # noqa: E402
 
 WORDS = (
     "pårørende psykisk helse tjenestene skal sikre at får informasjon og medvirkning i "
@@ -386,7 +386,7 @@ def main():
 
     load = os.getloadavg()[0]
     print(
-        f"pandoc {pypandoc.get_pandoc_version()} · engine advocacy.docx · "
+        f"pandoc {pypandoc.get_pandoc_version()} · engine wordexport · "
         f"load average {load:.1f} on {os.cpu_count()} CPUs (timings rise with the load)"
     )
     words = len(re.sub(r"<[^>]+>", " ", platform_html).split())

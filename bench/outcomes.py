@@ -41,7 +41,6 @@ from django.utils import timezone  # noqa: E402
 RUNS = 11
 DOCUMENTS_PER_STEP = 10
 SIZES = [1_000, 10_000]
-EVENTS_PER_PROPOSAL = 4
 random.seed(2026)
 
 PATHS = [
@@ -68,8 +67,8 @@ DECISIONS = [
 
 def setup_site():
     from advocacy import demo as advocacy_demo
+    from base import roles
     from home.demo import ensure_home_page
-    from lpp import roles
 
     call_command("migrate", verbosity=0)
     advocacy_demo.load(open(os.devnull, "w"))

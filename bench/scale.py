@@ -84,7 +84,7 @@ def pages():
         ("Temaoversikt", "/tema/"),
         ("Temaside", theme.get_absolute_url()),
         ("Høringssvararkiv", archive),
-        ("Arkiv filtrert på år", f"{archive}?aar=2024"),
+        ("Arkiv filtrert på år", f"{archive}?ar=2024"),
         ("Høringssvar", first_url(ConsultationResponsePage)),
         ("Plattformoversikt", first_url(PlatformIndexPage)),
         ("Plattformutgave", first_url(PlatformPage)),
@@ -271,7 +271,7 @@ def sizes():
 def main():
     from django.conf import settings
 
-    # As in production: figures that change only on publish are kept (lpp.cache.remember);
+    # As in production: figures that change only on publish are kept (base.cache.remember);
     # the test settings this script borrows turn that off.
     settings.LPP_FIGURES_CACHE_ENABLED = True
     call_command("migrate", verbosity=0)

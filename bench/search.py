@@ -63,7 +63,7 @@ def make_text(rng, pool, words=WORDS_PER_DOCUMENT):
 
 
 def make_queries(rng, pool, n):
-    from search import analysis
+    from base import analysis
 
     vocabulary = [
         w
@@ -215,7 +215,7 @@ def main():
 def run(args, rng, pool):
     from modelsearch.backends import get_search_backend
 
-    from search import analysis, engines, indexer
+    from base import analysis, engines, indexer
 
     vendor = connection.vendor
     print(

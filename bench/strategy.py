@@ -43,8 +43,8 @@ AREAS = 6
 def setup():
     from django.contrib.auth.models import Group, User
 
+    from base import roles
     from home.demo import ensure_home_page
-    from lpp import roles
 
     call_command("migrate", verbosity=0)
     ensure_home_page()

@@ -96,11 +96,9 @@ def _text(node):
     return re.sub(r"\s+", " ", node.text_content()).strip()
 
 
-def _from_html(html):
-    """Read an engine's HTML into the reader's generic blocks, so the same letter reading
-    and candidate finder run on it. Footnotes: pandoc's section.footnotes, mammoth's
-    trailing <ol> of li[id^=footnote]."""
-    root = lxml.html.fromstring(f"<div>{html}</div>")
+def _pop_footnotes(root):
+    """Footnotes: pandoc's section.footnotes, mammoth's trailing <ol> of li[id^=footnote]
+    (taken out of the tree)."""
     footnotes = []
     for note in root.xpath(
         "//section[contains(@class,'footnotes')]//li | //li[starts-with(@id,'footnote')]"
@@ -109,51 +107,67 @@ def _from_html(html):
         note.getparent().remove(note)
     for section in root.xpath("//section[contains(@class,'footnotes')]"):
         section.getparent().remove(section)
-    blocks = []
+    return footnotes
 
-    def walk_list(node, level, ordered, block):
-        for li in node.xpath("./li"):
-            nested = li.xpath("./ol|./ul")
-            for sub in nested:
-                li.remove(sub)
-            inner = lxml.html.tostring(li, encoding="unicode")
-            inner = re.sub(r"^<li[^>]*>|</li>$", "", inner.strip())
-            inner = re.sub(r"</?p>", "", inner)
-            block.items.append(ListItem(level=level, html=inner, text=_text(li), label=""))
-            for sub in nested:
-                walk_list(sub, level + 1, sub.tag == "ol", block)
 
-    for node in root:
-        tag = node.tag
-        if re.fullmatch(r"h[1-6]", tag):
-            blocks.append(Heading(level=int(tag[1]), text=_text(node)))
-        elif tag == "p":
-            text = _text(node)
-            if not text:
-                continue
-            inner = lxml.html.tostring(node, encoding="unicode")
-            inner = re.sub(r"^<p[^>]*>|</p>\s*$", "", inner.strip())
-            lead = ""
-            first = node.xpath("./strong[1]")
-            if first and (node.text or "").strip() == "":
-                bold = _text(first[0])
-                if bold != text and bold.endswith((".", ":", "!")) and len(bold) >= 15:
-                    lead = bold
-                elif bold == text and len(text) <= 120 and not text.endswith((".", ":", ",")):
-                    blocks.append(Heading(level=2, text=text))
-                    continue
-            blocks.append(Paragraph(html=inner, text=text, bold_lead=lead))
-        elif tag in {"ol", "ul"}:
-            block = ListBlock(ordered=tag == "ol")
-            walk_list(node, 0, tag == "ol", block)
-            blocks.append(block)
-        elif tag == "table":
-            rows = [[_text(c) for c in tr.xpath("./th|./td")] for tr in node.xpath(".//tr")]
-            blocks.append(Table(rows=[r for r in rows if any(r)]))
-        elif tag == "blockquote":
-            blocks.append(Quote(text=_text(node)))
-        elif _text(node):
-            blocks.append(Paragraph(html=_text(node), text=_text(node)))
+def _walk_list(node, level, ordered, block):
+    for li in node.xpath("./li"):
+        nested = li.xpath("./ol|./ul")
+        for sub in nested:
+            li.remove(sub)
+        inner = lxml.html.tostring(li, encoding="unicode")
+        inner = re.sub(r"^<li[^>]*>|</li>$", "", inner.strip())
+        inner = re.sub(r"</?p>", "", inner)
+        block.items.append(ListItem(level=level, html=inner, text=_text(li), label=""))
+        for sub in nested:
+            _walk_list(sub, level + 1, sub.tag == "ol", block)
+
+
+def _html_paragraph(node):
+    """A <p> as a Paragraph (with its bold lead), a Heading (bold throughout and short, as
+    Word's direct formatting writes one) or None when empty."""
+    text = _text(node)
+    if not text:
+        return None
+    inner = lxml.html.tostring(node, encoding="unicode")
+    inner = re.sub(r"^<p[^>]*>|</p>\s*$", "", inner.strip())
+    lead = ""
+    first = node.xpath("./strong[1]")
+    if first and (node.text or "").strip() == "":
+        bold = _text(first[0])
+        if bold != text and bold.endswith((".", ":", "!")) and len(bold) >= 15:
+            lead = bold
+        elif bold == text and len(text) <= 120 and not text.endswith((".", ":", ",")):
+            return Heading(level=2, text=text)
+    return Paragraph(html=inner, text=text, bold_lead=lead)
+
+
+def _html_block(node):
+    tag = node.tag
+    if re.fullmatch(r"h[1-6]", tag):
+        return Heading(level=int(tag[1]), text=_text(node))
+    if tag == "p":
+        return _html_paragraph(node)
+    if tag in {"ol", "ul"}:
+        block = ListBlock(ordered=tag == "ol")
+        _walk_list(node, 0, tag == "ol", block)
+        return block
+    if tag == "table":
+        rows = [[_text(c) for c in tr.xpath("./th|./td")] for tr in node.xpath(".//tr")]
+        return Table(rows=[r for r in rows if any(r)])
+    if tag == "blockquote":
+        return Quote(text=_text(node))
+    if _text(node):
+        return Paragraph(html=_text(node), text=_text(node))
+    return None
+
+
+def _from_html(html):
+    """Read an engine's HTML into the reader's generic blocks, so the same letter reading
+    and candidate finder run on it."""
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    footnotes = _pop_footnotes(root)
+    blocks = [block for block in map(_html_block, root) if block is not None]
     hrefs = [a.get("href") for a in root.xpath("//a[@href]")]
     document = Document(blocks=blocks, footnotes=footnotes, header_lines=[], notices=[])
     return document, _text(root) + " " + " ".join(footnotes), hrefs

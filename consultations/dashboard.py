@@ -5,6 +5,8 @@ import datetime
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from base.admin_urls import snippet_viewset
+
 from .models import Consultation
 from .status import DRAFT_STATUSES, OPEN_STATUSES, UNDECIDED_STATUSES
 
@@ -60,6 +62,6 @@ class ConsultationDashboardPanel(Component):
                 ),
             ],
             "today": today,
-            "list_url_name": "wagtailsnippets_consultations_consultation:list",
-            "edit_url_name": "wagtailsnippets_consultations_consultation:edit",
+            "list_url_name": snippet_viewset(Consultation).get_url_name("list"),
+            "edit_url_name": snippet_viewset(Consultation).get_url_name("edit"),
         }

@@ -13,10 +13,10 @@ from django.utils import timezone
 from wagtail.models import Workflow
 
 from advocacy.models import Authority, Theme
+from base import roles
 from home import workflows
 from home.demo import ensure_page, rich
 from home.models import HomePage
-from lpp import roles
 
 from . import lifecycle
 from .models import Consultation, ConsultationResponseIndexPage, ConsultationResponsePage

@@ -2,23 +2,22 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from base import roles
 from home.forms import PersonalDataPageForm
-from lpp import roles
 
 from . import lifecycle
 from .status import SENT_STATUSES, Status
+from .stubs import replaceable_stub
 
 
 class ConsultationResponsePageForm(PersonalDataPageForm):
     def clean(self):
         cleaned = super().clean()
         consultation = cleaned.get("consultation")
-        # An abandoned, empty stub (consultations.responses) does not block the
+        # An abandoned, empty stub (consultations.stubs) does not block the
         # consultation: it is deleted when this page is saved with it.
         self.stub_to_replace = None
         if consultation is not None:
-            from .responses import replaceable_stub
-
             self.stub_to_replace = replaceable_stub(
                 consultation, page=self.instance if self.instance.pk else None, user=self.for_user
             )

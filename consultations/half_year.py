@@ -11,11 +11,11 @@ A consultation counts once, under the first rule that holds."""
 import datetime
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from advocacy.outcomes.report_sections import ReportRow, ReportSection
-from lpp.dates import long_date
+from base.admin_urls import snippet_url
+from base.dates import long_date
 
 from .models import Consultation
 from .status import Status
@@ -85,9 +85,7 @@ def half_year_section(start, end, authority=None):
                     outcome,
                     _what_happened(outcome, consultation),
                 ],
-                url=reverse(
-                    "wagtailsnippets_consultations_consultation:edit", args=[consultation.pk]
-                ),
+                url=snippet_url(consultation, "edit"),
             )
             for outcome, consultation in rows
         ],

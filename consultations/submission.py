@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from lpp import file_checks
-from lpp.personal_data import unconfirmed_findings
+from base import file_checks
+from base.personal_data import unconfirmed_findings
 
 from . import lifecycle
 from .status import Status
@@ -127,7 +127,7 @@ def archive_submission(
 def generated_letter(consultation):
     """The board-approved response rendered as LPP's Word letter: (bytes, filename), for
     staff who send the generated letter rather than upload a file of their own."""
-    from advocacy.docx import render_response_letter
+    from .docx import render_response_letter
 
     page, revision = check_can_submit(consultation)
     return render_response_letter(page, revision=revision), f"{page.slug}.docx"

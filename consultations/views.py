@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from lpp.admin_widgets import DateInput
-from lpp.single_line import SingleLineCharField
+from base.admin_urls import snippet_url
+from base.admin_widgets import DateInput
+from base.single_line import SingleLineCharField
 
 from . import ical, responses
 from .models import CalendarFeed, Consultation, Submission
+from .permissions import CHANGE, VIEW
 from .status import OPEN_STATUSES, Status
 from .submission import (
     ALLOWED_EXTENSIONS,
@@ -25,9 +27,7 @@ from .submission import (
     generated_letter,
 )
 
-CHANGE = "consultations.change_consultation"
 FILE_ERRORS = {"invalid_content", "draft"}
-VIEW = "consultations.view_consultation"
 
 
 def can_use_calendar(user):
@@ -48,9 +48,7 @@ def feed_events(request_user):
         .order_by("deadline", "pk")
     )
     for consultation in consultations:
-        url = base + reverse(
-            "wagtailsnippets_consultations_consultation:edit", args=[consultation.pk]
-        )
+        url = base + snippet_url(Consultation, "edit", consultation.pk)
         mine = consultation.responsible_id == request_user.pk
         description = "\n".join(
             line
@@ -182,7 +180,7 @@ def submit(request, pk):
     if not request.user.has_perm(CHANGE):
         raise PermissionDenied
     consultation = get_object_or_404(Consultation.objects.select_related("authority"), pk=pk)
-    edit_url = reverse("wagtailsnippets_consultations_consultation:edit", args=[pk])
+    edit_url = snippet_url(Consultation, "edit", pk)
     if Submission.objects.filter(consultation=consultation).exists():
         # A second click (or the back button) after the submission was recorded.
         messages.info(request, ALREADY_RECORDED)
@@ -262,7 +260,7 @@ def submission_file(request, pk):
 def start_response(request, pk):
     """GET asks, POST creates (or opens) the consultation's one response page. Anyone who
     may add a page to the response archive may start one; an existing response is opened
-    instead of making a second (an abandoned empty stub is reused: consultations.responses)."""
+    instead of making a second (an abandoned empty stub is reused: consultations.stubs)."""
     consultation = get_object_or_404(Consultation, pk=pk)
     if not (request.user.has_perm(VIEW) or request.user.has_perm(CHANGE)):
         raise PermissionDenied
@@ -270,9 +268,9 @@ def start_response(request, pk):
     existing = consultation.get_response()
     if existing is not None:
         return redirect("wagtailadmin_pages:edit", existing.pk)
-    back = reverse("wagtailsnippets_consultations_consultation:inspect", args=[pk])
+    back = snippet_url(Consultation, "inspect", pk)
     if request.user.has_perm(CHANGE):
-        back = reverse("wagtailsnippets_consultations_consultation:edit", args=[pk])
+        back = snippet_url(Consultation, "edit", pk)
     refused = None
     if not responses.can_start_response(request.user, index):
         refused = (

@@ -2,9 +2,8 @@ import datetime
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -19,13 +18,14 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
+import base.params  # noqa: F401 - registers the <id:…> converter
 from advocacy.models import Authority, Theme
-from lpp.roles import staff_members, user_label
+from base.roles import staff_members, user_label
 
+from . import views
 from .forms import ConsultationForm
 from .models import Consultation, SentReminder
 from .panels import ConsultationStatusPanel
@@ -104,23 +104,25 @@ class ConsultationIndexView(IndexView):
 
 
 class ConsultationEditView(EditView):
+    submit_url_name = None
+
     @property
     def header_buttons(self):
-        buttons = list(getattr(super(), "header_buttons", []))
+        buttons = list(super().header_buttons)
         if self.object.status == Status.APPROVED and self.request.user.has_perm(
             "consultations.change_consultation"
         ):
             buttons.append(
                 HeaderButton(
                     "Registrer innsending",
-                    url=reverse("consultations_admin:submit", args=[self.object.pk]),
+                    url=reverse(self.submit_url_name, args=[self.object.pk]),
                     icon_name="mail",
                 )
             )
         return buttons
 
 
-def response_button(consultation):
+def response_button(consultation, start_url_name):
     """«Skriv høringssvar» (or «Åpne høringssvaret») for a consultation's header."""
     if consultation.status == Status.DECLINED:
         return None
@@ -133,7 +135,7 @@ def response_button(consultation):
         )
     return HeaderButton(
         "Skriv høringssvar",
-        url=reverse("consultations_admin:start_response", args=[consultation.pk]),
+        url=reverse(start_url_name, args=[consultation.pk]),
         icon_name="doc-full",
     )
 
@@ -141,10 +143,12 @@ def response_button(consultation):
 class ConsultationInspectView(InspectView):
     """What the working group sees of a consultation: with a button to its response."""
 
+    start_response_url_name = None
+
     @property
     def header_buttons(self):
-        buttons = list(getattr(super(), "header_buttons", []))
-        button = response_button(self.object)
+        buttons = list(super().header_buttons)
+        button = response_button(self.object, self.start_response_url_name)
         if button is not None:
             buttons.append(button)
         return buttons
@@ -172,7 +176,7 @@ class ConsultationChooserFilterForm(BaseFilterForm):
 
 class ConsultationChooseMixin:
     """What a response may answer: a consultation without a response yet (an abandoned,
-    empty stub does not count: consultations.responses), that LPP has not declined. The
+    empty stub does not count: consultations.stubs), that LPP has not declined. The
     response being edited shows its own consultation as chosen."""
 
     filter_form_class = ConsultationChooserFilterForm
@@ -305,21 +309,24 @@ class ConsultationViewSet(SnippetViewSet):
         base_form_class=ConsultationForm,
     )
 
+    # The record's own admin views beyond Wagtail's: recording the submission (with the
+    # archived file) and starting the one response.
+    extra_views = {
+        "submit": ("<id:pk>/innsending/", views.submit),
+        "submission_file": ("<id:pk>/innsending/fil/", views.submission_file),
+        "start_response": ("<id:pk>/horingssvar/", views.start_response),
+    }
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """A sent reminder is a record of what went out: nobody adds, edits or deletes one
-    by hand (that would defeat «sent once»), superusers included."""
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{f"{name}_url_name": self.get_url_name(name) for name in self.extra_views},
+            **kwargs,
+        )
 
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [a for a in actions if a not in ("add", "change", "delete")]
-        if not actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(actions)
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(route, view, name=name) for name, (route, view) in self.extra_views.items()
+        ]
 
 
 class SentReminderViewSet(ModelViewSet):

@@ -7,6 +7,7 @@ error or a failed request for a script, stylesheet or image fails the test. Scre
 go to artifacts/screenshots/ (see :func:`screenshot`).
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -266,6 +267,60 @@ def site_server(tmp_path_factory):
 @pytest.fixture
 def browser_site(site_server):
     return site_server.url
+
+
+# The password of every admin account a browser test makes (ACCOUNTS, log_in).
+PASSWORD = "Sterkt-passord-2026!"
+
+# Django code for SiteServer.python(), put before a test's own set-up code:
+# ``user(name, group, first="", last="")`` makes (or updates) an admin account in the
+# group ``group`` with PASSWORD and returns it.
+ACCOUNTS = f"""
+from django.contrib.auth.models import Group, User
+
+
+def user(name, group, first="", last=""):
+    account, _ = User.objects.get_or_create(username=name, defaults={{"email": name + "@lpp.example"}})
+    account.first_name, account.last_name = first, last
+    account.set_password({PASSWORD!r})
+    account.save()
+    account.groups.add(Group.objects.get(name=group))
+    return account
+"""
+
+
+def log_in(page, base, username, password=PASSWORD):
+    """Log in to the admin at ``base`` through its login form, and wait for the dashboard."""
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(base + "/admin/")
+
+
+def success_message(page):
+    """The text of the admin's first success message, once it is shown."""
+    message = page.locator(".messages .success").first
+    message.wait_for()
+    return message.inner_text()
+
+
+def footer_action(page, name):
+    """Press an action in the editor's footer (behind «Flere handlinger» when there is
+    such a menu); wait for the page it leads to. ``name`` is a text (exact) or a regex."""
+    footer = page.locator("footer")
+    page.wait_for_load_state()
+    footer.get_by_role("button").first.wait_for()
+    more = footer.get_by_role("button", name="Flere handlinger")
+    if more.count():
+        more.click()
+    with page.expect_navigation():
+        footer.get_by_role("button", name=name, exact=isinstance(name, str)).first.click()
+
+
+def last_json(output):
+    """The JSON a SiteServer.python() script printed last."""
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def screenshot(page, name):

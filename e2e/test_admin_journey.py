@@ -21,17 +21,23 @@ checks of what was stored go through Django):
 """
 
 import datetime
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import check_accessibility, screenshot
+from .conftest import (
+    ACCOUNTS,
+    check_accessibility,
+    footer_action,
+    last_json,
+    log_in,
+    screenshot,
+    success_message,
+)
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Sterkt-passord-2026!"
 CONSULTATION = "Høring – pårørendes innsynsrett i psykisk helsevern (nettlesertest)"
 TITLE = "Høringssvar om pårørendes innsynsrett"
 SEARCH_WORD = "innsynsrett"
@@ -47,19 +53,12 @@ POSITION_TEXT = "pårørende skal informeres før tvang"
 COMMENT = "Bør vi vise til pasient- og brukerrettighetsloven § 3-3 her?"
 OUTCOME_NOTE = "Departementet vurderer forslaget i arbeidet med lovendringen."
 
-SETUP = f"""
+SETUP = f"""{ACCOUNTS}
 import datetime, json
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from advocacy.models import Authority, Theme
 from consultations.models import Consultation, ConsultationResponseIndexPage
-from lpp import roles
-
-def user(name, group):
-    account, _ = User.objects.get_or_create(username=name, defaults={{"email": name + "@lpp.example"}})
-    account.set_password({PASSWORD!r})
-    account.save()
-    account.groups.add(Group.objects.get(name=group))
+from base import roles
 
 user("arbeidsgruppe", roles.RESPONSES_GROUP)
 user("arbeidsgruppe2", roles.RESPONSES_GROUP)
@@ -110,24 +109,6 @@ print(json.dumps({{
 """
 
 
-def last_json(output):
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
-
-
-def success_message(page):
-    message = page.locator(".messages .success").first
-    message.wait_for()
-    return message.inner_text()
-
-
 def add_block(editor, label):
     """Open the last «+» of the body StreamField and pick a block type: returns the new
     block's container (the StreamField child marked with its block id)."""
@@ -150,15 +131,6 @@ def write_proposal(editor, text, rationale=None, theme=None):
     if theme:
         block.get_by_role("checkbox", name=theme).check()
     return block
-
-
-def footer_action(page, name):
-    """Press an action in the editor's footer menu («Flere handlinger»); wait for the
-    page it leads to."""
-    footer = page.locator("footer")
-    footer.get_by_role("button", name="Flere handlinger").click()
-    with page.expect_navigation():
-        footer.get_by_role("button", name=name, exact=isinstance(name, str)).click()
 
 
 def public_cannot_find(public, base, url, archive):
@@ -278,7 +250,11 @@ def test_a_response_goes_from_draft_through_approval_and_submission_to_the_publi
     staff.get_by_role("list", name="Høringer").get_by_role("link", name="Alle høringer").click()
     staff.get_by_role("link", name=CONSULTATION).first.click()
     staff.get_by_role("link", name="Registrer innsending").first.click()
-    staff.wait_for_url(re.compile(rf"/admin/horinger/{info['consultation_id']}/innsending/"))
+    staff.wait_for_url(
+        re.compile(
+            rf"/admin/snippets/consultations/consultation/{info['consultation_id']}/innsending/"
+        )
+    )
     staff.get_by_label("E-post").check()
     staff.get_by_label("Mottaker").fill("postmottak@hod.dep.no")
     with staff.expect_navigation():
@@ -299,7 +275,7 @@ def test_a_response_goes_from_draft_through_approval_and_submission_to_the_publi
     staff.get_by_role("link", name="Forslag og utfall").click()
     staff.get_by_role("link", name=PROPOSALS[0]).click()
     staff.get_by_role("main").get_by_role("link", name="Registrer hendelse").click()
-    staff.wait_for_url(re.compile(r"/admin/utfall/forslag/\d+/registrer/"))
+    staff.wait_for_url(re.compile(r"/admin/snippets/advocacy/proposal/\d+/registrer/"))
     staff.get_by_label("Hva skjedde").select_option(label="Under vurdering")
     staff.get_by_label("Dato").fill(datetime.date.today().strftime("%d.%m.%Y"))
     staff.keyboard.press("Escape")  # close the date picker

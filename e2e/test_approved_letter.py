@@ -13,28 +13,20 @@ import io
 import pytest
 from docx import Document
 
-from .test_admin_journey import PASSWORD, footer_action, last_json, log_in, success_message
+from .conftest import ACCOUNTS, footer_action, last_json, log_in, success_message
 
 pytestmark = pytest.mark.browser
 
 CONSULTATION = "Høring – godkjent brev uten utkastmerke (nettlesertest)"
 TITLE = "Høringssvar om brevet som godkjennes"
 
-SETUP = f"""
+SETUP = f"""{ACCOUNTS}
 import datetime, json
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from wagtail.rich_text import RichText
 from advocacy.models import Authority
 from consultations.models import Consultation, ConsultationResponseIndexPage, ConsultationResponsePage
-from lpp import roles
-
-def user(name, group):
-    account, _ = User.objects.get_or_create(username=name, defaults={{"email": name + "@lpp.example"}})
-    account.set_password({PASSWORD!r})
-    account.save()
-    account.groups.add(Group.objects.get(name=group))
-    return account
+from base import roles
 
 writer = user("brevskriver", roles.RESPONSES_GROUP)
 reader = user("brevleser", roles.RESPONSES_GROUP)

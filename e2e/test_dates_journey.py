@@ -3,31 +3,25 @@ consultation list and sees a future internal deadline as «7. desember 2026 (om 
 never «0 minutter siden»; the dashboard says how far off the høringsfrist is; a
 position's detail page and its list give the same time, in Oslo."""
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot
+from .conftest import ACCOUNTS, last_json, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Sterkt-passord-2026!"
 
-SETUP = f"""
+SETUP = f"""{ACCOUNTS}
 import datetime, json
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from advocacy.models import Authority
 from consultations.models import Consultation
-from lpp import roles
-from lpp.dates import long_date
+from base import roles
+from base.dates import long_date
 
-account, _ = User.objects.get_or_create(username="dato-sekretariat", defaults={{"email": "dato@lpp.example", "first_name": "Dina", "last_name": "Dato"}})
-account.set_password({PASSWORD!r})
-account.save()
-account.groups.add(Group.objects.get(name=roles.STAFF))
+account = user("dato-sekretariat", roles.STAFF, "Dina", "Dato")
 today = timezone.localdate()
 record, _ = Consultation.objects.update_or_create(
     title="Nettlesertest: høring med intern frist",
@@ -47,17 +41,9 @@ print(json.dumps({{
 """
 
 
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
-
-
 def test_the_consultation_list_shows_a_future_deadline_as_a_date(site_server, open_page):
     base = site_server.url
-    info = json.loads(site_server.python(SETUP).strip().splitlines()[-1])
+    info = last_json(site_server.python(SETUP))
     page = open_page()
     log_in(page, base, "dato-sekretariat")
 

@@ -17,13 +17,12 @@ test_public_site.py.
 """
 
 import io
-import json
 import re
 import zipfile
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, check_accessibility, screenshot
+from .conftest import DESKTOP, PHONE, check_accessibility, last_json, screenshot
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
@@ -36,7 +35,7 @@ from django.urls import reverse
 from advocacy.models import OutcomeEvent, Theme
 from consultations.models import ConsultationResponseIndexPage, ConsultationResponsePage
 from political_platform.models import PlatformPage, Position
-from advocacy.docx.letter import response_subject
+from consultations.docx import response_subject
 
 responses = ConsultationResponsePage.objects.live().public()
 event = (
@@ -106,14 +105,10 @@ print(json.dumps({
 """
 
 
-def last_json_line(output):
-    return json.loads(output.strip().splitlines()[-1])
-
-
 @pytest.fixture(scope="module")
 def demo(site_server):
     """What the demo site holds that the journeys follow (titles, addresses, texts)."""
-    return last_json_line(site_server.python(DEMO))
+    return last_json(site_server.python(DEMO))
 
 
 def count_in(text):
@@ -353,6 +348,22 @@ def search_for(page, words):
     return page.locator("#sok-treff")
 
 
+def test_a_reader_finds_how_the_strategy_is_followed_up_from_the_menu(browser_site, page):
+    page.goto(browser_site + "/")
+    main_menu(page).get_by_role("link", name="Strategien").click()
+    page.wait_for_url("**/strategi/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Slik følger vi opp strategien")
+    expect(main_menu(page).get_by_role("link", name="Strategien")).to_have_attribute(
+        "aria-current", "page"
+    )
+    check_accessibility(page)
+
+    # The strategy itself points to its follow-up too.
+    page.goto(browser_site + "/om-lpp/strategi-2025-2035/")
+    page.get_by_role("link", name="Slik følger vi opp strategien").click()
+    page.wait_for_url("**/strategi/")
+
+
 def test_search_narrows_with_a_facet_and_says_when_nothing_matches(browser_site, demo, page):
     page.goto(browser_site + "/")
     main_menu(page).get_by_role("link", name="Søk").click()
@@ -455,7 +466,7 @@ def test_a_reader_downloads_published_documents_as_word_but_not_drafts(site_serv
     assert demo["edition"]["title"] in word_text(data)
 
     # A draft is neither a page nor a download for the public.
-    draft = last_json_line(site_server.python(DRAFT))
+    draft = last_json(site_server.python(DRAFT))
     answer = page.goto(site_server.url + draft["path"])
     assert answer.status == 404
     answer = page.goto(site_server.url + draft["download"])

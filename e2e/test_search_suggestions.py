@@ -3,7 +3,7 @@ out to a screen reader, and never an unpublished title."""
 
 import pytest
 
-from .conftest import check_accessibility, screenshot
+from .conftest import check_accessibility, last_json, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -47,9 +47,8 @@ def test_a_keyboard_user_picks_a_suggestion_and_lands_on_it(site_server, page):
 
 
 def test_an_unpublished_title_is_never_suggested(site_server, page):
-    import json
 
-    draft_title = json.loads(site_server.python(DRAFT_TITLE).strip().splitlines()[-1])
+    draft_title = last_json(site_server.python(DRAFT_TITLE))
     first_word = next(word for word in draft_title.split() if len(word) > 4 and word[0].isupper())
     page.goto(site_server.url + "/sok/")
     answer = page.request.get(site_server.url + "/sok/forslag/?q=" + draft_title[:30])

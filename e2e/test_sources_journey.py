@@ -3,25 +3,18 @@ samples (sources/samples/): a secretariat member opens «Nye høringer», takes 
 as a consultation, then confirms an outcome event proposed from Stortinget's progress on
 a linked case. The checks of what was stored go through Django."""
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import check_accessibility, screenshot
+from .conftest import ACCOUNTS, check_accessibility, last_json, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Sterkt-passord-2026!"
 CANDIDATE = "Høring – nasjonal faglig retningslinje for forebygging av selvmord og selvskading"
 
-SETUP = f"""
-from django.contrib.auth.models import Group, User
-from lpp import roles
-account, _ = User.objects.get_or_create(username="kilder", defaults={{"email": "kilder@lpp.example"}})
-account.set_password({PASSWORD!r})
-account.save()
-account.groups.add(Group.objects.get(name=roles.STAFF))
+SETUP = f"""{ACCOUNTS}
+from base import roles
+user("kilder", roles.STAFF)
 """
 
 STATE = f"""
@@ -39,7 +32,7 @@ print(json.dumps({{
 
 
 def state(site_server):
-    return json.loads(site_server.python(STATE).strip().splitlines()[-1])
+    return last_json(site_server.python(STATE))
 
 
 def test_staff_accept_a_candidate_and_confirm_a_proposed_outcome(site_server, page):
@@ -47,11 +40,7 @@ def test_staff_accept_a_candidate_and_confirm_a_proposed_outcome(site_server, pa
     site_server.python(SETUP)
     before = state(site_server)
 
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", "kilder")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
+    log_in(page, base, "kilder")
 
     page.get_by_role("button", name="Kildeovervåking").click()
     page.get_by_role("link", name="Nye høringer").click()

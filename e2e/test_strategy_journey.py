@@ -12,7 +12,6 @@ accounts — and the checks of what was stored go through Django):
 """
 
 import io
-import json
 import re
 import zipfile
 
@@ -20,27 +19,27 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import check_accessibility, screenshot
+from .conftest import (
+    ACCOUNTS,
+    check_accessibility,
+    footer_action,
+    last_json,
+    log_in,
+    screenshot,
+    success_message,
+)
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Sterkt-passord-2026!"
 ASSESSMENT = "Intern vurdering fra nettlesertesten – skal aldri vises offentlig."
 ASSESSED = "Skrive og levere høringssvar"
 MARKED = "Styrke samarbeid med relevante organisasjoner"
 UNMARKED = "Flere kontaktpunkter mellom sentralledd og lokallag"
 
-SETUP = f"""
+SETUP = f"""{ACCOUNTS}
 import json
-from django.contrib.auth.models import Group, User
-from lpp import roles
+from base import roles
 from strategy.models import Measure, Plan, Review, Survey
-
-def user(name, group):
-    account, _ = User.objects.get_or_create(username=name, defaults={{"email": name + "@lpp.example"}})
-    account.set_password({PASSWORD!r})
-    account.save()
-    account.groups.add(Group.objects.get(name=group))
 
 user("strategi-sekretariat", roles.STAFF)
 user("strategi-styre", roles.BOARD)
@@ -65,35 +64,6 @@ print(json.dumps({"id": review.pk, "approved": review.approved_at is not None,
     "approver": review.approved_by.username if review.approved_by else None,
     "workflow": state.status if state else None, "locked": review.locked}))
 """
-
-
-def last_json(output):
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
-
-
-def success_message(page):
-    message = page.locator(".messages .success").first
-    message.wait_for()
-    return message.inner_text()
-
-
-def footer_action(page, name):
-    footer = page.locator("footer")
-    page.wait_for_load_state()
-    footer.get_by_role("button").first.wait_for()
-    more = footer.get_by_role("button", name="Flere handlinger")
-    if more.count():
-        more.click()
-    with page.expect_navigation():
-        footer.get_by_role("button", name=name).first.click()
 
 
 def test_one_half_year_from_prefill_to_the_public_page(site_server, open_page):

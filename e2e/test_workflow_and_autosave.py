@@ -7,7 +7,6 @@
   can be chosen.
 """
 
-import json
 import re
 import sqlite3
 import time
@@ -16,15 +15,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from .conftest import ACCOUNTS, last_json, log_in
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "Sterkt-passord-2026!"
 CONSULTATION = "Høring – avlastning for pårørende (nettlesertest, knapp)"
 APPROVED = "Høring – bolig og meningsfull hverdag (nettlesertest, innsending)"
 
-SETUP = f"""
+SETUP = f"""{ACCOUNTS}
 import datetime, json
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from advocacy.models import Authority
 from consultations import lifecycle
@@ -32,15 +31,7 @@ from consultations.models import Consultation
 from consultations.responses import start_response
 from consultations.status import Status
 from home.models import HomePage, StandardPage
-from lpp import roles
-
-def user(name, group, first, last):
-    account, _ = User.objects.get_or_create(username=name, defaults={{"email": name + "@lpp.example"}})
-    account.first_name, account.last_name = first, last
-    account.set_password({PASSWORD!r})
-    account.save()
-    account.groups.add(Group.objects.get(name=group))
-    return account
+from base import roles
 
 writer = user("skribent", roles.RESPONSES_GROUP, "Kari", "Nordmann")
 staff = user("sekretar", roles.STAFF, "Siri", "Sekretær")
@@ -91,21 +82,9 @@ print(json.dumps({{"page": page.pk if page else None, "owner": page.owner.userna
 """
 
 
-def last_json(output):
-    return json.loads(output.strip().splitlines()[-1])
-
-
 @pytest.fixture(scope="module")
 def records(site_server):
     return last_json(site_server.python(SETUP))
-
-
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
 
 
 def is_autosave(request, page_id):

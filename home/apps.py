@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Nettsted"
 
     def ready(self):
-        from lpp import roles
+        from base import roles
 
         # Roles exist wherever the schema does: after every migrate, in tests too.
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

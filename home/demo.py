@@ -5,7 +5,7 @@ brochure (seeds 002). Also the helpers every app's demo module uses."""
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from lpp import roles
+from base import roles
 
 from .models import HomePage, OrganisationSettings, StandardPage
 
@@ -236,6 +236,13 @@ def strategy_body():
                 "de strategiske målene og tiltakene.",
                 "Midtveisevaluering i 2030 av hele strategien.",
                 "Brukerundersøkelser og medlemsdialog som del av evalueringen.",
+            ),
+        ),
+        (
+            "paragraph",
+            rich(
+                'Landsstyrets siste status for hvert tiltak finner du på siden <a href="/strategi/">'
+                "Slik følger vi opp strategien</a>.",
             ),
         ),
     ]

@@ -1,11 +1,11 @@
 """The page form every LPP page type uses: it asks the editor to confirm text that looks
-like personal data before the page is published or sent for approval (lpp.personal_data).
+like personal data before the page is published or sent for approval (base.personal_data).
 Saving a draft is never blocked; the editor is warned instead (home.wagtail_hooks)."""
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from lpp.personal_data import find_personal_data, fingerprint, text_field_names, warning_text
+from base.personal_data import find_personal_data, fingerprint, text_field_names, warning_text
 
 # Form actions that send the page on towards publication.
 PUBLISHING_ACTIONS = (

@@ -2,13 +2,13 @@
 home.wagtail_hooks): the review step refuses its submitter with a message, a draft with
 personal data is saved with a warning, and bulk publishing refuses pages whose personal
 data nobody has confirmed. The rules themselves live in home.models (the task and the
-page's publish gate) and lpp.personal_data."""
+page's publish gate) and base.personal_data."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from lpp.personal_data import unconfirmed_findings, warning_text
+from base.personal_data import unconfirmed_findings, warning_text
 
 from .models import SecondReaderTask
 from .models.workflows import SELF_APPROVAL_MESSAGE

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Task, WorkflowPage, WorkflowState, WorkflowTask
 
-from lpp import roles
+from base import roles
 
 from .models import SecondReaderTask
 

@@ -14,8 +14,6 @@ errors are in Norwegian (lpp/api_support.py). Everything is GET only; there is n
 authentication, so a logged-in editor sees exactly what the public sees.
 """
 
-from django.conf import settings
-from django.db.models import Prefetch
 from rest_framework import serializers
 from rest_framework.fields import Field
 from wagtail.api import APIField
@@ -24,14 +22,11 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
-from advocacy.models import PUBLIC_EVENT_FIELDS, Proposal, Theme
-from advocacy.visibility import restrict_to_public
+from advocacy.models import PUBLIC_EVENT_DETAILS, OutcomeEvent, Proposal, Theme
+from base.visibility import restrict_to_public
 from lpp.api_pages import reader_fields
+from lpp.api_proposals import StatusField, absolute, public_proposals
 from lpp.api_support import NorwegianAPIMixin, PublicSearchFilter
-
-
-def absolute(path):
-    return settings.PUBLIC_BASE_URL.rstrip("/") + path
 
 
 class ThemeURLField(Field):
@@ -104,35 +99,16 @@ class SourceDocumentField(Field):
         }
 
 
-class StatusField(Field):
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
+class PublicEventSerializer(serializers.ModelSerializer):
+    """A published, current outcome event as the public sees it: its public details
+    (advocacy.models.PUBLIC_EVENT_DETAILS, the one list), no staff note, no names of who
+    recorded or published it."""
 
-    def to_representation(self, proposal):
-        status = getattr(proposal, "outcome_status", "")
-        return {
-            "code": status or None,
-            "label": proposal.public_status_label
-            if hasattr(proposal, "public_status_label")
-            else "Ikke vurdert ennå",
-            "since": getattr(proposal, "outcome_date", None),
-        }
-
-
-class PublicEventSerializer(serializers.Serializer):
-    """A published, current outcome event as the public sees it: no staff note, no
-    names of who recorded or published it."""
-
-    kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
-    date = serializers.DateField()
-    evidence_kind = serializers.CharField()
-    evidence_title = serializers.CharField()
-    evidence_chapter = serializers.CharField()
-    evidence_url = serializers.CharField()
-    evidence_quote = serializers.CharField()
-    lpp_named = serializers.BooleanField()
-    public_note = serializers.CharField()
+
+    class Meta:
+        model = OutcomeEvent
+        fields = ["kind", "kind_label", *(name for name in PUBLIC_EVENT_DETAILS if name != "kind")]
 
 
 class EventsField(Field):
@@ -140,14 +116,8 @@ class EventsField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, proposal):
-        events = getattr(proposal, "public_events", None)
-        if events is None:
-            return []
-        return PublicEventSerializer(events, many=True).data
-
-
-def public_pages():
-    return restrict_to_public(Page.objects.all())
+        # ``public_events`` is prefetched by public_proposals(), the endpoint's queryset.
+        return PublicEventSerializer(proposal.public_events, many=True).data
 
 
 class PublicPagesAPIViewSet(NorwegianAPIMixin, PagesAPIViewSet):
@@ -181,38 +151,6 @@ class PublicPagesAPIViewSet(NorwegianAPIMixin, PagesAPIViewSet):
         queryset = super().get_queryset()
         # A listing of all types serializes each page as its own type (a query per type).
         return queryset.specific() if queryset.model is Page else queryset
-
-
-def public_proposals():
-    # The submitted proposals and the adopted platform's demands, each saying which it
-    # is: a demand of a draft platform was never sent and is no one's outcome yet.
-    queryset = Proposal.objects.followed().with_submitted()
-    prefetches = [Prefetch("theme_items", queryset=_theme_items())]
-    try:
-        from advocacy.models import OutcomeEvent
-    except ImportError:  # outcome tracking not installed
-        OutcomeEvent = None
-    if OutcomeEvent is not None:
-        prefetches.append(
-            Prefetch(
-                "outcome_events",
-                queryset=OutcomeEvent.objects.public()
-                .only(*PUBLIC_EVENT_FIELDS)
-                .order_by("date", "pk"),
-                to_attr="public_events",
-            )
-        )
-    return (
-        queryset.select_related("target_authority", "source_page")
-        .prefetch_related(*prefetches)
-        .order_by("pk")
-    )
-
-
-def _theme_items():
-    from advocacy.models import ProposalTheme
-
-    return ProposalTheme.objects.select_related("tag").order_by("tag__name")
 
 
 class ProposalsAPIViewSet(NorwegianAPIMixin, BaseAPIViewSet):

@@ -7,19 +7,16 @@ until someone decides it belongs (staff fields never do). A page's own row holds
 published content (drafts live in revisions), so nothing unpublished is read.
 """
 
-from django.conf import settings
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 
+from lpp.api_proposals import StatusField, absolute, public_proposals
+
 SUMMARY_FIELDS = ("summary", "intro", "introduction", "search_description")
 # In reading order; the summary's own field is left out of the body.
 BODY_FIELDS = ("introduction", "vision", "values", "body", "positions", "demands", "clauses")
-
-
-def _absolute(path):
-    return settings.PUBLIC_BASE_URL.rstrip("/") + path
 
 
 def _field_text(page, name):
@@ -59,9 +56,8 @@ def page_body_text(page):
 
 
 def page_proposals(page):
-    """The page's public proposals (lpp.api's rule), in the order they are written."""
-    from lpp.api import public_proposals
-
+    """The page's public proposals (the proposals endpoint's rule), in the order they
+    are written."""
     return list(public_proposals().filter(source_page_id=page.pk).order_by("position", "pk"))
 
 
@@ -114,7 +110,7 @@ class PageThemesField(_PageField):
                 "id": theme.pk,
                 "name": theme.name,
                 "slug": theme.slug,
-                "html_url": _absolute(theme.get_absolute_url()),
+                "html_url": absolute(theme.get_absolute_url()),
             }
             for theme in page_themes(page.specific)
         ]
@@ -122,8 +118,6 @@ class PageThemesField(_PageField):
 
 class PageProposalsField(_PageField):
     def to_representation(self, page):
-        from lpp.api import StatusField
-
         status = StatusField()
         return [
             {
@@ -131,7 +125,7 @@ class PageProposalsField(_PageField):
                 "kind": proposal.kind,
                 "text": proposal.text,
                 "status": status.to_representation(proposal),
-                "detail_url": _absolute(f"/api/v2/proposals/{proposal.pk}/"),
+                "detail_url": absolute(f"/api/v2/proposals/{proposal.pk}/"),
             }
             for proposal in page_proposals(page)
         ]
@@ -144,7 +138,7 @@ class PositionsField(_PageField):
                 "id": position.pk,
                 "text": position.full_text,
                 "themes": [item.tag.slug for item in position.theme_items.all()],
-                "html_url": _absolute(position.get_url() or ""),
+                "html_url": absolute(position.get_url() or ""),
             }
             for position in page_positions(page)
         ]

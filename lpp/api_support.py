@@ -1,7 +1,7 @@
 """What every endpoint of the public JSON API shares (used by :mod:`lpp.api`):
 
 * every integer parameter (``offset``, ``limit``, ``child_of`` …, a filter on an integer
-  field) is range-checked by :mod:`lpp.params` before a query runs, and a NUL byte in any
+  field) is range-checked by :mod:`base.params` before a query runs, and a NUL byte in any
   parameter is refused: a bad value is a 400, never a 500;
 * every error is in Norwegian: Wagtail API v2 raises ``BadRequestError`` with English
   text from its filters, pagination and field parser, so those messages are translated
@@ -28,7 +28,7 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from lpp.params import INT32_MAX, column_max, parse_id, parse_int
+from base.params import INT32_MAX, column_max, parse_id, parse_int
 from search import engines
 
 logger = logging.getLogger("lpp.api")
@@ -146,7 +146,7 @@ class Pagination(WagtailPagination):
     """Wagtail's offset/limit pagination, with both checked before the query."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX or 20
         offset = parse_int(request.GET.get("offset", "0"), minimum=0, maximum=MAX_OFFSET)
         if offset is None:
             raise NorwegianBadRequest(f"offset må være et heltall fra 0 til {MAX_OFFSET}.")
@@ -183,7 +183,7 @@ class NorwegianAPIMixin:
     Norwegian, pagination with range checks, search through the project's search."""
 
     pagination_class = Pagination
-    # The converter of the detail view's id (lpp.params): an id too large for the
+    # The converter of the detail view's id (base.params): an id too large for the
     # column does not match the URL, so it is a 404 before any query.
     id_converter = "id"
 

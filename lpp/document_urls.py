@@ -5,7 +5,7 @@ into an int, so ``/dokumenter/<5,000 digits>/x`` was a 500. Same names and views
 from django.urls import path, re_path
 from wagtail.documents.views import serve
 
-import lpp.params  # noqa: F401 - registers the <id:…> converter
+import base.params  # noqa: F401 - registers the <id:…> converter
 
 urlpatterns = [
     # 19 digits hold every 64-bit id; a longer one is no document (and Django answers

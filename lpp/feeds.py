@@ -5,7 +5,7 @@
 * /feed/utfall/ (RSS) and /feed/utfall/atom/: the newest published outcome events - what
   authorities did with LPP's proposals.
 
-Only what the public may see (advocacy.visibility): public pages, published and
+Only what the public may see (base.visibility): public pages, published and
 current events on public proposals, never a staff note.
 """
 
@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 
-from advocacy.visibility import restrict_to_public
+from base.visibility import restrict_to_public
 
 ITEMS = 30
 

@@ -38,7 +38,7 @@ def check_database():
 
 def check_cache():
     """A write and a read through the cache every process shares (a Redis outage makes
-    it behave as an empty cache: lpp/cache_backends.py)."""
+    it behave as an empty cache: base/cache_backends.py)."""
     cache = caches["default"]
     key = CHECK_KEY + uuid.uuid4().hex
     token = uuid.uuid4().hex

@@ -9,16 +9,24 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
+from wagtail.models import Page, get_page_models
 
 from advocacy.models import Theme
-from advocacy.visibility import restrict_to_public
+from base.visibility import restrict_to_public
 
 
 class PageSitemap(WagtailSitemap):
-    """The site's public pages (advocacy.visibility), in tree order."""
+    """The site's public pages (base.visibility), in tree order."""
 
     def items(self):
-        return restrict_to_public(super().items())
+        pages = restrict_to_public(
+            self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        ).order_by("path")
+        # Each page's entry needs its specific type only if a page type writes its own
+        # entries; otherwise one query lists them all instead of one per page type.
+        if any(model.get_sitemap_urls is not Page.get_sitemap_urls for model in get_page_models()):
+            return pages.defer_streamfields().specific()
+        return pages
 
 
 # Public pages that are views, not Wagtail pages: (URL name, kwargs).

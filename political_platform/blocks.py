@@ -22,7 +22,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from advocacy.blocks import ThemeChoiceBlock
-from advocacy.visibility import is_public_page
+from base.visibility import is_public_page
 
 LEAD_IN = "LPP mener at"
 
@@ -77,10 +77,10 @@ class PositionChooserBlock(SnippetChooserBlock):
 
     @cached_property
     def field(self):
-        from .models import Position
-
+        # The model through the block's own target (political_platform.models imports
+        # this module).
         return forms.ModelChoiceField(
-            queryset=Position.objects.all(),
+            queryset=self.target_model.objects.all(),
             widget=self.widget,
             required=self._required,
             help_text=self._help_text,
@@ -90,10 +90,8 @@ class PositionChooserBlock(SnippetChooserBlock):
         )
 
     def bulk_to_python(self, values):
-        from .models import Position
-
         ids = [value for value in values if value is not None]
-        objects = Position.objects.select_related("chapter").in_bulk(ids) if ids else {}
+        objects = self.target_model.objects.select_related("chapter").in_bulk(ids) if ids else {}
         return [objects.get(int(value)) if value is not None else None for value in values]
 
 

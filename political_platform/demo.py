@@ -11,9 +11,9 @@ the board's approval."""
 from wagtail.models import Workflow
 
 from advocacy.models import Theme
+from base import roles
 from home import workflows
 from home.demo import bullets, ensure_home_page, ensure_page, rich
-from lpp import roles
 
 from .models import PlatformChapterPage, PlatformIndexPage, PlatformPage, Position
 

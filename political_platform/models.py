@@ -18,7 +18,7 @@ from wagtail.search import index
 from advocacy.blocks import DemandBlock
 from advocacy.models import Proposal, ProposalTheme, ThemedItem
 from advocacy.tracking import ProposalSource
-from advocacy.visibility import is_public_page, restrict_to_public, with_public_page
+from base.visibility import is_public_page, restrict_to_public, with_public_page
 from home.blocks import ContentBlock
 from home.forms import PersonalDataPageForm
 from home.models import LppPage
@@ -271,7 +271,7 @@ class PlatformChapterPage(ProposalSource, LppPage, Page):
 
 class PositionQuerySet(models.QuerySet):
     def public(self):
-        """Positions the public may see: in a public chapter (advocacy.visibility: live,
+        """Positions the public may see: in a public chapter (base.visibility: live,
         not expired, no view restriction on it or an ancestor) and still in the
         platform."""
         # Marked, so get_url() need not ask again for each position of a list.

@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
 
-from advocacy.text import norwegian_slugify
+from base.text import norwegian_slugify
 
+from .editions import NEW_EDITION_URL_NAME
 from .models import PlatformPage
 
 
@@ -82,6 +83,6 @@ def new_edition(request, page_id):
         {
             "page": source,
             "form": form,
-            "action_url": reverse("political_platform_new_edition", args=[source.pk]),
+            "action_url": reverse(NEW_EDITION_URL_NAME, args=[source.pk]),
         },
     )

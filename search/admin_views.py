@@ -4,14 +4,13 @@ from django.views.decorators.http import require_safe
 
 from . import health
 from .models import SearchDocument
+from .permissions import can_see_search_health
 
 
 @require_safe
 def search_health(request):
     """The search health page in the admin: the panel's content, with a live check of
     each engine when asked (?sjekk=1)."""
-    from .wagtail_hooks import can_see_search_health
-
     if not can_see_search_health(request.user):
         raise PermissionDenied
     checks = {}

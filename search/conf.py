@@ -14,9 +14,9 @@ The database backend stays configured beside an engine as ``"database"``: it kee
 Wagtail's admin search index and is what public search falls back to.
 """
 
-from . import analysis  # no Django imports, so the settings may read it
+from base import analysis  # no Django imports, so the settings may read it
 
-# The analysis steps of search.analysis, in Elasticsearch/OpenSearch terms: the
+# The analysis steps of base.analysis, in Elasticsearch/OpenSearch terms: the
 # standard tokenizer, lower case, ASCII folding (å → a, ø → o, æ → ae, as fold()
 # does), compound parts, bokmål stop words, the Snowball Norwegian stemmer twice.
 NORWEGIAN_STOP_WORDS_FILTER = {"type": "stop", "stopwords": "_norwegian_"}

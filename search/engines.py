@@ -14,9 +14,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Q
 
-from advocacy.visibility import public_page_ids, public_page_ids_sql
+from base import analysis
+from base.visibility import public_page_ids, public_page_ids_sql
 
-from . import analysis, health, registry
+from . import health, registry
 from .models import SearchDocument
 
 logger = logging.getLogger("lpp.search")
@@ -412,5 +413,5 @@ def autocomplete(text, limit=8):
 
 def public_documents():
     """All documents the public may see: those without a page, and those whose page is
-    public (advocacy.visibility: live, not expired, not restricted on it or above)."""
+    public (base.visibility: live, not expired, not restricted on it or above)."""
     return SearchDocument.objects.filter(Q(page__isnull=True) | Q(page__in=public_page_ids()))

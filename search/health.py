@@ -29,7 +29,7 @@ def _is_database_backend(path):
 
 def engine_names():
     """Names of the configured backends that are external engines (not the database)."""
-    backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+    backends = settings.WAGTAILSEARCH_BACKENDS
     return [name for name, conf in backends.items() if not _is_database_backend(conf["BACKEND"])]
 
 

@@ -17,7 +17,9 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 
-from . import analysis, registry
+from base import analysis
+
+from . import registry
 from .models import SearchDocument
 
 logger = logging.getLogger("lpp.search")

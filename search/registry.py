@@ -3,7 +3,7 @@
 A model takes part in public search when
 
 * it is a Wagtail page type (any concrete ``Page`` subclass with ``search_fields``):
-  its public pages (advocacy.visibility) are searchable; a page type can leave public
+  its public pages (base.visibility) are searchable; a page type can leave public
   search by setting ``public_search = None`` on the class; or
 * it defines a classmethod ``public_search(cls)`` returning the queryset the public may
   see (``Proposal.objects.public()``, all themes …).
@@ -31,7 +31,7 @@ from functools import cache
 from django.apps import apps
 from wagtail.models import Page
 
-from advocacy.visibility import restrict_to_public
+from base.visibility import restrict_to_public
 
 
 def _is_page_model(model):

@@ -1,7 +1,6 @@
 """Keep the public search index in step with publishing, unpublishing, deleting and
 view restrictions. Index work runs after the saving transaction commits."""
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -74,14 +73,11 @@ def on_outcome_event_saved(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    try:
-        outcome_event = apps.get_model("advocacy", "OutcomeEvent")
-    except LookupError:
-        outcome_event = None
-    if outcome_event is not None:
-        post_save.connect(
-            on_outcome_event_saved, sender=outcome_event, dispatch_uid="search_outcome_event_saved"
-        )
+    post_save.connect(
+        on_outcome_event_saved,
+        sender="advocacy.OutcomeEvent",
+        dispatch_uid="search_outcome_event_saved",
+    )
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")

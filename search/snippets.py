@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from . import analysis
+from base import analysis
 
 TOKEN_RE = re.compile(r"\w+|\W+", re.UNICODE)
 

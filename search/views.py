@@ -7,9 +7,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from advocacy.models import Authority, Theme
-from lpp.params import IdField, RangeIntegerField
+from base import analysis
+from base.params import IdField, RangeIntegerField
 
-from . import analysis, engines, registry
+from . import engines, registry
 from .snippets import highlight, snippet
 
 MAX_QUERY_CHARS = 200

@@ -4,7 +4,7 @@
 import json
 from pathlib import Path
 
-from search.analysis import query_words
+from base.analysis import query_words
 
 from . import evidence, radar
 from .conf import SAMPLES_DIR

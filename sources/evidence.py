@@ -1,7 +1,7 @@
 """The evidence finder: read a bill, white paper, report or committee recommendation and
 find (1) every passage that names LPP and (2) the passages that answer one of the
 proposals LPP sent on the consultation, ranked by closeness of wording with the
-project's Norwegian analysis (stems and compound parts, :mod:`search.analysis`).
+project's Norwegian analysis (stems and compound parts, :mod:`base.analysis`).
 
 Closeness of a passage to a proposal is the share of the proposal's meaningful terms
 found in the passage, each term weighted by how rare it is in the document (a word in
@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from advocacy.models import EvidenceKind, OutcomeKind, Proposal
 from advocacy.outcomes import record_event
-from search.analysis import fold, terms
+from base.analysis import fold, terms
 
 from .connectors.regjeringen import RegjeringenConnector
 from .connectors.stortinget import StortingetConnector

@@ -4,7 +4,7 @@ genitive «LPPs»)."""
 
 import re
 
-from search.analysis import fold
+from base.analysis import fold
 
 FULL_NAME = re.compile(
     r"landsforening\w*\s+for\s+parorende\s+(?:innen|i)\s+(?:psykisk\s+helse|psykiatri)"

@@ -3,7 +3,7 @@ store it whole as a :class:`~sources.models.Candidate`, recognise the same consu
 from another source, and let staff accept, dismiss or snooze it.
 
 Relevance is the sum of the weights of the theme signal words found (with the project's
-Norwegian analysis: stems and compound parts, :mod:`search.analysis`) in the title
+Norwegian analysis: stems and compound parts, :mod:`base.analysis`) in the title
 (counted 1.5 times), the summary, and — at half weight — the list of consulted bodies.
 LPP itself among the consulted bodies is the strongest signal: it adds
 :data:`LPP_CONSULTED_BONUS`.
@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advocacy.models import Authority
-from lpp import roles
-from search.analysis import query_words, terms
+from base import roles
+from base.analysis import query_words, terms
 
 from .models import Candidate, RadarSettings, ThemeSignal
 from .names import names_lpp
@@ -335,7 +335,7 @@ def send_daily_digest(now=None):
             f"• {c.title}\n  {c.authority_name or c.get_source_label()}, frist {deadline}, "
             f"relevans {c.score:g} ({c.matched_words})\n  {c.url}"
         )
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     body = (
         f"Høringsradaren fant {len(due)} nye høringer som kan angå LPP:\n\n"
         + "\n\n".join(lines)

@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from advocacy.models import OutcomeEvent
 from advocacy.outcomes import discard_draft, publish_events
+from base.admin_urls import snippet_url
 
 from . import conf, evidence, followup, health, permissions, radar, watch
 from .forms import (
@@ -159,9 +160,7 @@ class AcceptView(CandidateFormView):
             f"«{consultation.title}» er registrert som høring med frist og lenke.",
             buttons=[
                 messages.button(
-                    reverse(
-                        "wagtailsnippets_consultations_consultation:edit", args=[consultation.pk]
-                    ),
+                    snippet_url(consultation, "edit"),
                     "Åpne høringen",
                 )
             ],

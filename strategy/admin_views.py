@@ -19,10 +19,11 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.views.snippets import InspectView
 
-from advocacy.docx.views import docx_response
+from base.admin_urls import snippet_url
+from wordexport.views import docx_response
 
 from . import followup
-from .docx_export import write_board_report, write_midterm
+from .docx import write_board_report, write_midterm
 from .forms import RetireForm, StartReviewForm, StatusFormSet
 from .models import LOCKED_MESSAGE, Measure, Plan, Review, Survey
 from .report import STATUS_LABELS, board_report, export_row, survey_summary
@@ -39,7 +40,7 @@ def _require(request, permission):
 
 
 def review_url(name, *args):
-    return reverse(f"wagtailsnippets_strategy_review:{name}", args=args)
+    return snippet_url(Review, name, *args)
 
 
 class StartReviewView(WagtailAdminTemplateMixin, FormView):
@@ -136,8 +137,7 @@ class AssessView(WagtailAdminTemplateMixin, TemplateView):
             refusal=refusal,
             editable=refusal is None,
             edit_url=review_url("edit", self.review.pk),
-            report_url=reverse("wagtailsnippets_strategy_review:report")
-            + f"?review={self.review.pk}",
+            report_url=review_url("report") + f"?review={self.review.pk}",
             status_labels=STATUS_LABELS,
         )
         return context
@@ -184,7 +184,7 @@ class MeasureTimelineView(InspectView):
             history=followup.history(measure),
             wordings=measure.revisions.order_by("-created_at").select_related("user")[:20],
             status_labels=STATUS_LABELS,
-            retire_url=reverse("wagtailsnippets_strategy_measure:retire", args=[measure.pk]),
+            retire_url=snippet_url(measure, "retire"),
             can_retire=self.request.user.has_perm("strategy.change_measure")
             and not measure.is_retired,
         )
@@ -214,7 +214,7 @@ class RetireMeasureView(WagtailAdminTemplateMixin, FormView):
                 self.request,
                 "Tiltaket er tatt ut av senere gjennomganger. Historikken er tatt vare på.",
             )
-        return redirect(reverse("wagtailsnippets_strategy_measure:inspect", args=[self.measure.pk]))
+        return redirect(snippet_url(self.measure, "inspect"))
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -284,14 +284,6 @@ class BoardReportView(StrategyReportMixin, ReportView):
         Column("overdue", label="Over tidsrammen"),
     ]
 
-    @property
-    def index_url_name(self):
-        return "wagtailsnippets_strategy_review:report"
-
-    @property
-    def index_results_url_name(self):
-        return "wagtailsnippets_strategy_review:report_results"
-
     @cached_property
     def review(self):
         chosen = None
@@ -356,14 +348,6 @@ class MidtermReportView(StrategyReportMixin, ReportView):
     results_template_name = "strategy/admin/midterm_results.html"
     filterset_class = PlanChoiceFilterSet
     export_filename = "midtveisevaluering"
-
-    @property
-    def index_url_name(self):
-        return "wagtailsnippets_strategy_review:midterm"
-
-    @property
-    def index_results_url_name(self):
-        return "wagtailsnippets_strategy_review:midterm_results"
 
     @cached_property
     def plan(self):

@@ -18,7 +18,7 @@ class StrategyConfig(AppConfig):
 def ensure_workflow_after_migrate(sender, **kwargs):
     from django.contrib.auth.models import Group
 
-    from lpp import roles
+    from base import roles
 
     from .workflows import ensure_workflow
 

@@ -11,13 +11,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 
 from .metrics import figures_for_period
 from .models import (
     FINISHED,
     ChapterReport,
-    FocusArea,
     Measure,
     MeasureStatus,
     Plan,
@@ -87,10 +85,6 @@ def start_review(plan, year, half, user=None):
     MeasureStatus.objects.bulk_create(statuses)
     review.save_revision(user=user, log_action=True)
     return review
-
-
-def review_is_editable(review):
-    return review.approved_at is None
 
 
 @dataclass
@@ -244,9 +238,3 @@ def public_overview():
         result.append((plans[plan_id], latest[plan_id], list(areas.values())))
     result.sort(key=lambda item: -item[0].start_year)
     return result
-
-
-def focus_areas_with_measures(plan):
-    return FocusArea.objects.filter(plan=plan).prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.order_by("sort_order", "pk"))
-    )

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, Prefetch
 
+from base.roles import user_label
+
 from .followup import progress_by_focus_area, review_rows
 from .metrics import figures_for_period, registered_metrics
 from .models import (
@@ -150,12 +152,6 @@ def export_row(row):
         "next_step": status.next_step,
         "evidence": "\n".join(status.evidence_links),
         "figures": "; ".join(f"{f.label}: {f.value}" for f in row.figures),
-        "assessed_by": _name(status.assessed_by),
+        "assessed_by": user_label(status.assessed_by),
         "public": "Ja" if status.public else "Nei",
     }
-
-
-def _name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()

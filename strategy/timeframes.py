@@ -38,10 +38,6 @@ class TimeFrame:
     years: tuple = ()
 
     @property
-    def first_year(self):
-        return self.years[0] if self.years else None
-
-    @property
     def deadline_year(self):
         """The last year the measure is due; None for continuous and annual measures."""
         return self.years[-1] if self.kind in (SPAN, YEAR, YEARS) else None

@@ -3,7 +3,13 @@ chapters and member surveys as snippets under one «Strategi» menu. The extra v
 a period, the review screen, reports, Word) are part of their viewsets' URLs."""
 
 from django.urls import path, reverse
-from wagtail.admin.ui.tables import Column
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    ButtonsColumnMixin,
+    Column,
+    TitleColumn,
+)
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -43,9 +49,30 @@ class FocusAreaViewSet(SnippetViewSet):
 
 
 class FirstActionIndexView(IndexView):
-    """A list whose rows lead with one action: ``first_action`` = (label, URL name, icon)."""
+    """A list whose rows lead with one action: ``first_action`` = (label, URL name, icon),
+    given by the viewset (FirstActionViewSet)."""
 
     first_action = None
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        if not any(isinstance(column, ButtonsColumnMixin) for column in columns):
+            # Wagtail takes a Column spelled out first in list_display as it is, without
+            # the row's buttons: the list would have no actions at all.
+            at = next(
+                i for i, c in enumerate(columns) if not isinstance(c, BulkActionsCheckboxColumn)
+            )
+            first = columns[at]
+            columns[at] = self._get_title_column_class(TitleColumn)(
+                first.name,
+                label=first.label,
+                accessor=first.accessor,
+                get_url=lambda instance: (
+                    self.get_edit_url(instance) or self.get_inspect_url(instance)
+                ),
+            )
+        return columns
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
@@ -56,16 +83,26 @@ class FirstActionIndexView(IndexView):
         return [action, *buttons]
 
 
-class MeasureIndexView(FirstActionIndexView):
-    first_action = ("Tidslinje", "wagtailsnippets_strategy_measure:inspect", "history")
+class FirstActionViewSet(SnippetViewSet):
+    """A snippet viewset whose list rows lead with one of its own views: ``first_action`` =
+    (label, view name in this viewset, icon)."""
+
+    index_view_class = FirstActionIndexView
+    first_action = None
+
+    def get_index_view_kwargs(self, **kwargs):
+        label, view_name, icon = self.first_action
+        return super().get_index_view_kwargs(
+            first_action=(label, self.get_url_name(view_name), icon), **kwargs
+        )
 
 
-class MeasureViewSet(SnippetViewSet):
+class MeasureViewSet(FirstActionViewSet):
     model = Measure
     icon = "tasks"
     menu_label = "Tiltak"
     menu_name = "strategy_measures"
-    index_view_class = MeasureIndexView
+    first_action = ("Tidslinje", "inspect", "history")
     inspect_view_enabled = True
     inspect_view_class = admin_views.MeasureTimelineView
     copy_view_enabled = False
@@ -130,33 +167,26 @@ class IndicatorViewSet(SnippetViewSet):
 
 class ReviewIndexView(FirstActionIndexView):
     add_item_label = "Start ny periode"
+    report_url_name = None
+    midterm_url_name = None
 
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         buttons += [
-            Button(
-                "Strategirapport",
-                url=reverse("wagtailsnippets_strategy_review:report"),
-                icon_name="doc-full",
-            ),
-            Button(
-                "Midtveisevaluering",
-                url=reverse("wagtailsnippets_strategy_review:midterm"),
-                icon_name="table",
-            ),
+            Button("Strategirapport", url=reverse(self.report_url_name), icon_name="doc-full"),
+            Button("Midtveisevaluering", url=reverse(self.midterm_url_name), icon_name="table"),
         ]
         return buttons
 
-    first_action = ("Vurder tiltak", "wagtailsnippets_strategy_review:assess", "tasks")
 
-
-class ReviewViewSet(SnippetViewSet):
+class ReviewViewSet(FirstActionViewSet):
     model = Review
     icon = "list-ol"
     menu_label = "Halvårsgjennomganger"
     menu_name = "strategy_reviews"
     index_view_class = ReviewIndexView
+    first_action = ("Vurder tiltak", "assess", "tasks")
     copy_view_enabled = False
     list_display = [
         Column("period_label", label="Periode", accessor="period_label"),
@@ -168,23 +198,46 @@ class ReviewViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Review.objects.select_related("plan")
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            report_url_name=self.get_url_name("report"),
+            midterm_url_name=self.get_url_name("midterm"),
+            **kwargs,
+        )
+
+    def report_view(self, view_class, name, **kwargs):
+        """A report view (ReportView) whose list and results URLs are this viewset's."""
+        # as_view, not construct_view: the snippet's common kwargs (model, icon) are not
+        # the report's.
+        return view_class.as_view(
+            index_url_name=self.get_url_name(name),
+            index_results_url_name=self.get_url_name(f"{name}_results"),
+            **kwargs,
+        )
+
     def get_urlpatterns(self):
         patterns = [p for p in super().get_urlpatterns() if p.name != "add"]
         return patterns + [
             # New reviews are started pre-filled from the previous period, never empty.
             path("add/", admin_views.StartReviewView.as_view(), name="add"),
             path("<int:pk>/vurder/", admin_views.AssessView.as_view(), name="assess"),
-            path("rapport/", admin_views.BoardReportView.as_view(), name="report"),
+            path(
+                "rapport/", self.report_view(admin_views.BoardReportView, "report"), name="report"
+            ),
             path(
                 "rapport/resultater/",
-                admin_views.BoardReportView.as_view(results_only=True),
+                self.report_view(admin_views.BoardReportView, "report", results_only=True),
                 name="report_results",
             ),
             path("<int:pk>/rapport/word/", admin_views.board_report_word, name="report_word"),
-            path("midtveis/", admin_views.MidtermReportView.as_view(), name="midterm"),
+            path(
+                "midtveis/",
+                self.report_view(admin_views.MidtermReportView, "midterm"),
+                name="midterm",
+            ),
             path(
                 "midtveis/resultater/",
-                admin_views.MidtermReportView.as_view(results_only=True),
+                self.report_view(admin_views.MidtermReportView, "midterm", results_only=True),
                 name="midterm_results",
             ),
             path("midtveis/<int:plan_pk>/word/", admin_views.midterm_word, name="midterm_word"),
@@ -204,16 +257,12 @@ class LocalChapterViewSet(SnippetViewSet):
     ]
 
 
-class SurveyIndexView(FirstActionIndexView):
-    first_action = ("Se svarene", "wagtailsnippets_strategy_survey:results", "view")
-
-
-class SurveyViewSet(SnippetViewSet):
+class SurveyViewSet(FirstActionViewSet):
     model = Survey
     icon = "form"
     menu_label = "Medlemsundersøkelser"
     menu_name = "strategy_surveys"
-    index_view_class = SurveyIndexView
+    first_action = ("Se svarene", "results", "view")
     copy_view_enabled = False
     list_display = ["title", Column("review", label="Periode"), Column("is_open", label="Åpen")]
 

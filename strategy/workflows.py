@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
-from lpp import roles
+from base import roles
 
 from .models import Review
 

@@ -293,6 +293,16 @@ def test_a_superuser_can_reset_it_from_the_user_list(client, make_user, editor):
     assert entry.object_id == str(editor.pk) and entry.user.username == "admin"
 
 
+def test_the_reset_names_the_person_by_full_name(client, make_user):
+    named = make_user("Sekretariat", username="kari", first_name="Kari", last_name="Nordmann")
+    with_app(named)
+    client.force_login(make_user(superuser=True, username="admin"))
+    reset_url = f"/admin/tofaktor/nullstill/{named.pk}/"
+    assert "Har Kari Nordmann mistet telefonen" in text(client.get(reset_url))
+    response = client.post(reset_url, follow=True)
+    assert "Tofaktorinnlogging er nullstilt for Kari Nordmann" in text(response)
+
+
 def test_only_superusers_may_reset_someone_elses(client, make_user, editor):
     device = with_app(editor)
     colleague = make_user("Sekretariat", username="kollega")

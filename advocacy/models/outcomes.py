@@ -17,13 +17,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from lpp.dates import long_date
+from base.dates import long_date
 
 
 class OutcomeKind(models.TextChoices):
@@ -36,6 +34,17 @@ class OutcomeKind(models.TextChoices):
     REJECTED = "rejected", "Ikke tatt til følge"
     NOT_ADDRESSED = "not_addressed", "Ikke omtalt"
     IMPLEMENTED = "implemented", "Gjennomført"
+
+
+# A proposal's status is the kind of its status event, or none yet: the choices of
+# ``Proposal.outcome_status`` and the one place its labels are read from.
+NO_STATUS_LABEL = "Ikke vurdert ennå"
+STATUS_CHOICES = [("", NO_STATUS_LABEL), *OutcomeKind.choices]
+
+
+def status_label(value):
+    """The Norwegian label of a proposal's ``outcome_status`` (exports, reports)."""
+    return dict(STATUS_CHOICES).get(value, value)
 
 
 class EvidenceKind(models.TextChoices):
@@ -62,12 +71,11 @@ def validate_http_url(value):
         )
 
 
-# What of an event the public may see, written once: the public pages, the API and the
-# feeds read these and nothing else. Spelled out rather than derived from the model: a
-# field added later stays off the public site until someone decides it belongs here.
-PUBLIC_EVENT_FIELDS = (
-    "id",
-    "proposal_id",
+# What of an event the public may see, written once: the public pages, the reports, the
+# API and the feeds read these and nothing else (OutcomeEventQuerySet.public() loads only
+# them). Spelled out rather than derived from the model: a field added later stays off the
+# public site until someone decides it belongs here.
+PUBLIC_EVENT_DETAILS = (
     "kind",
     "date",
     "evidence_kind",
@@ -78,6 +86,8 @@ PUBLIC_EVENT_FIELDS = (
     "lpp_named",
     "public_note",
 )
+# The details, the keys that place an event and when it went public (the feeds' date).
+PUBLIC_EVENT_FIELDS = ("id", "proposal_id", *PUBLIC_EVENT_DETAILS, "published_at")
 # Only for the secretariat and administrators (:func:`can_see_staff_notes`).
 STAFF_ONLY_EVENT_FIELDS = ("staff_note",)
 VIEW_STAFF_NOTE = "advocacy.view_staff_note"
@@ -86,8 +96,63 @@ VIEW_STAFF_NOTE = "advocacy.view_staff_note"
 def can_see_staff_notes(user):
     """Whether ``user`` may read (and write) the staff-only note of outcome events: the
     secretariat and administrators, never the board or the working groups although they
-    may see proposals (lpp.roles grants the permission)."""
+    may see proposals (base.roles grants the permission)."""
     return bool(user and user.is_active and user.has_perm(VIEW_STAFF_NOTE))
+
+
+def submitted_date(proposal):
+    """The date from which events about ``proposal`` may be dated."""
+    if proposal.submitted_on:
+        return proposal.submitted_on
+    if proposal.first_published_at:
+        return timezone.localdate(proposal.first_published_at)
+    return None
+
+
+def validate_event(event, on=None):
+    """The rules every event obeys, with Norwegian messages keyed by field (run by
+    :meth:`OutcomeEvent.clean`)."""
+    errors = {}
+    if event.date:
+        if event.date > (on or timezone.localdate()):
+            errors["date"] = (
+                "Datoen kan ikke være frem i tid. Registrer hendelser når de har skjedd."
+            )
+        elif event.kind != OutcomeKind.SUBMITTED and event.proposal_id:
+            sent = submitted_date(event.proposal)
+            if sent and event.date < sent:
+                errors["date"] = (
+                    f"Datoen er før forslaget ble sendt inn ({long_date(sent)}). "
+                    "Sjekk datoen, eller registrer først når forslaget ble sendt inn."
+                )
+    evidence_details = any(
+        (event.evidence_title, event.evidence_chapter, event.evidence_url, event.evidence_quote)
+    )
+    if evidence_details and not event.evidence_kind:
+        errors["evidence_kind"] = "Velg hva slags kilde dette er."
+    elif event.evidence_kind and not (event.evidence_title or event.evidence_url):
+        errors["evidence_title"] = "Oppgi kildens tittel eller en lenke til den."
+    if event.kind == OutcomeKind.IMPLEMENTED and not event.has_evidence:
+        errors.setdefault(
+            "evidence_kind",
+            "«Gjennomført» må dokumenteres: oppgi kilden (for eksempel lov, forskrift eller "
+            "budsjett) med tittel eller lenke.",
+        )
+    if event.corrects_id and event._state.adding:
+        original = event.corrects
+        if original.superseded_at is not None:
+            errors["__all__"] = "Denne hendelsen er allerede rettet. Rett den nyeste versjonen."
+        elif original.corrections.filter(
+            superseded_at__isnull=True, published_at__isnull=True
+        ).exists():
+            errors["__all__"] = (
+                "Det finnes allerede en rettelse av denne hendelsen som venter på publisering. "
+                "Publiser eller rett den i stedet."
+            )
+        elif original.proposal_id != event.proposal_id:
+            errors["__all__"] = "En rettelse må gjelde samme forslag."
+    if errors:
+        raise ValidationError(errors)
 
 
 class OutcomeEventQuerySet(models.QuerySet):
@@ -102,15 +167,11 @@ class OutcomeEventQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=True)
 
     def public(self):
-        """What the public may see: current, published events on public proposals."""
-        from .proposals import Proposal
-
-        return (
-            self.current()
-            .published()
-            .filter(proposal__in=Proposal.objects.public())
-            .defer(*STAFF_ONLY_EVENT_FIELDS)
-        )
+        """What the public may see: current, published events on public proposals,
+        reading only :data:`PUBLIC_EVENT_FIELDS`."""
+        # Proposal through the relation: advocacy.models.proposals imports this module.
+        proposals = self.model._meta.get_field("proposal").related_model.objects.public()
+        return self.current().published().filter(proposal__in=proposals).only(*PUBLIC_EVENT_FIELDS)
 
     def for_user(self, user):
         """Events as ``user`` may read them: without the staff-only fields unless
@@ -228,8 +289,6 @@ class OutcomeEvent(models.Model):
         return bool(self.evidence_kind and (self.evidence_title or self.evidence_url))
 
     def clean(self):
-        from advocacy.outcomes import validate_event
-
         validate_event(self)
 
 
@@ -282,16 +341,3 @@ class FollowUpReminder(models.Model):
 
     def __str__(self):
         return f"Påminnelse {long_date(self.sent_at)}: {self.proposal}"
-
-
-# The one date format (lpp.dates), under the name the outcome code already uses.
-format_date = long_date
-
-
-@receiver(post_save, sender="consultations.Submission")
-def proposals_submitted_with_their_response(sender, instance, created, **kwargs):
-    """When a consultation response is sent, its proposals count as submitted that day."""
-    if created:
-        from advocacy.outcomes import apply_submission_date
-
-        apply_submission_date(instance.consultation_id, instance.submitted_on)

@@ -5,17 +5,17 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
-from lpp.dates import long_date
+from base.dates import long_date
 
-from .outcomes import OutcomeKind
+from .outcomes import STATUS_CHOICES, OutcomeEvent, OutcomeKind
 from .themes import ThemedItem
 
 
 class ProposalQuerySet(models.QuerySet):
     def public(self):
-        """Proposals the public may see: in a public document (advocacy.visibility) and
+        """Proposals the public may see: in a public document (base.visibility) and
         not retired."""
-        from advocacy.visibility import with_public_page
+        from base.visibility import with_public_page
 
         return with_public_page(self.filter(retired_at__isnull=True), "source_page")
 
@@ -31,8 +31,6 @@ class ProposalQuerySet(models.QuerySet):
         proposal in such a document counts when it was sent on its own: a target
         authority and a published «Sendt inn» event with its evidence (the letter or
         e-mail it went in)."""
-        from .outcomes import OutcomeEvent, OutcomeKind
-
         sent_with_evidence = (
             OutcomeEvent.objects.filter(
                 proposal=models.OuterRef("pk"),
@@ -158,7 +156,7 @@ class Proposal(index.Indexed, ClusterableModel):
         max_length=20,
         blank=True,
         db_index=True,
-        choices=[("", "Ikke vurdert ennå"), *OutcomeKind.choices],
+        choices=STATUS_CHOICES,
     )
     outcome_date = models.DateField("Status fra", null=True, blank=True)
     outcome_last_event_on = models.DateField("Siste hendelse", null=True, blank=True)
@@ -192,13 +190,10 @@ class Proposal(index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         if self.submitted_on is None and self.first_published_at:
-            # A consultation response's proposals were submitted when the response was
-            # sent; other proposals when their document was first published. A «Sendt
-            # inn» outcome event overrides either (advocacy.outcomes).
-            from advocacy.outcomes import submission_date_for_page
-
-            sent = submission_date_for_page(self.source_page_id) if self.source_page_id else None
-            self.submitted_on = sent or timezone.localdate(self.first_published_at)
+            # Sent when its document was first published, until the document says it was
+            # sent on another day (advocacy.tracking.apply_submission_dates) or staff
+            # record a «Sendt inn» event (advocacy.outcomes.refresh_outcomes).
+            self.submitted_on = timezone.localdate(self.first_published_at)
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "submitted_on"}
         super().save(*args, **kwargs)

@@ -18,14 +18,14 @@ from calendar import monthrange
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from lpp.personal_data import find_personal_data, warning_text
+from base.personal_data import find_personal_data, warning_text
 
 from ..models import OutcomeEvent, OutcomeKind, OutcomeSettings, Proposal
-from ..models.outcomes import format_date
+from ..models.outcomes import PUBLIC_EVENT_DETAILS, STAFF_ONLY_EVENT_FIELDS
 
 K = OutcomeKind
 DECISIVE = (K.ADOPTED, K.PARTLY_ADOPTED, K.REJECTED, K.NOT_ADDRESSED, K.IMPLEMENTED)
@@ -51,7 +51,6 @@ CATEGORIES = [
     ("not_addressed", "Ikke omtalt", (K.NOT_ADDRESSED,)),
     ("pending", "Venter på svar", ("", *PROGRESS)),
 ]
-CATEGORY_LABELS = {key: label for key, label, _statuses in CATEGORIES}
 CATEGORY_STATUSES = {key: statuses for key, _label, statuses in CATEGORIES}
 
 
@@ -148,60 +147,8 @@ def outcome_summary(proposals):
     return figures
 
 
-# --- validation -----------------------------------------------------------------------
-
-
-def submitted_date(proposal):
-    if proposal.submitted_on:
-        return proposal.submitted_on
-    if proposal.first_published_at:
-        return timezone.localdate(proposal.first_published_at)
-    return None
-
-
-def validate_event(event, on=None):
-    """The rules every event obeys, with Norwegian messages keyed by field."""
-    errors = {}
-    if event.date:
-        if event.date > (on or today()):
-            errors["date"] = (
-                "Datoen kan ikke være frem i tid. Registrer hendelser når de har skjedd."
-            )
-        elif event.kind != K.SUBMITTED and event.proposal_id:
-            sent = submitted_date(event.proposal)
-            if sent and event.date < sent:
-                errors["date"] = (
-                    f"Datoen er før forslaget ble sendt inn ({format_date(sent)}). "
-                    "Sjekk datoen, eller registrer først når forslaget ble sendt inn."
-                )
-    evidence_details = any(
-        (event.evidence_title, event.evidence_chapter, event.evidence_url, event.evidence_quote)
-    )
-    if evidence_details and not event.evidence_kind:
-        errors["evidence_kind"] = "Velg hva slags kilde dette er."
-    elif event.evidence_kind and not (event.evidence_title or event.evidence_url):
-        errors["evidence_title"] = "Oppgi kildens tittel eller en lenke til den."
-    if event.kind == K.IMPLEMENTED and not event.has_evidence:
-        errors.setdefault(
-            "evidence_kind",
-            "«Gjennomført» må dokumenteres: oppgi kilden (for eksempel lov, forskrift eller "
-            "budsjett) med tittel eller lenke.",
-        )
-    if event.corrects_id and event._state.adding:
-        original = event.corrects
-        if original.superseded_at is not None:
-            errors["__all__"] = "Denne hendelsen er allerede rettet. Rett den nyeste versjonen."
-        elif original.corrections.filter(
-            superseded_at__isnull=True, published_at__isnull=True
-        ).exists():
-            errors["__all__"] = (
-                "Det finnes allerede en rettelse av denne hendelsen som venter på publisering. "
-                "Publiser eller rett den i stedet."
-            )
-        elif original.proposal_id != event.proposal_id:
-            errors["__all__"] = "En rettelse må gjelde samme forslag."
-    if errors:
-        raise ValidationError(errors)
+# Validation of an event (its date, evidence and corrections) is the model's own:
+# advocacy.models.outcomes.validate_event, run by OutcomeEvent.clean().
 
 
 # --- keeping the proposal's status in step ----------------------------------------------
@@ -232,18 +179,8 @@ def refresh_outcomes(proposal_ids):
 
 # --- recording, correcting, publishing ----------------------------------------------------
 
-EVENT_FIELDS = [
-    "kind",
-    "date",
-    "evidence_kind",
-    "evidence_title",
-    "evidence_chapter",
-    "evidence_url",
-    "evidence_quote",
-    "lpp_named",
-    "public_note",
-    "staff_note",
-]
+# What staff enter for an event: what the public may see of it and the staff-only note.
+EVENT_FIELDS = [*PUBLIC_EVENT_DETAILS, *STAFF_ONLY_EVENT_FIELDS]
 
 
 EXCLUDE_FROM_CLEAN = ["proposal", "recorded_by", "published_by", "corrects"]
@@ -256,7 +193,7 @@ def _new_event(proposal, data, user, corrects=None):
 
 def check_public_notes(events):
     """Raise ValidationError (on ``public_note``) when an event about to go public has a
-    public note that looks like personal data (lpp.personal_data). A public note says what
+    public note that looks like personal data (base.personal_data). A public note says what
     an authority did; it never needs a relative's name, number or diagnosis, so there is
     nothing to confirm: the text must change. Drafts may hold it (staff are warned)."""
     for event in events:
@@ -376,29 +313,3 @@ def discard_draft(event):
             original.save(update_fields=["superseded_at"])
         refresh_outcomes([draft.proposal_id])
     return True
-
-
-# --- consultation responses ---------------------------------------------------------
-
-
-def apply_submission_date(consultation_id, submitted_on):
-    """A response's proposals were submitted when the response was sent: give them that
-    date unless staff recorded a «Sendt inn» event of their own."""
-    own_date = OutcomeEvent.objects.filter(
-        proposal=OuterRef("pk"), kind="submitted", superseded_at__isnull=True
-    )
-    in_response = Proposal.objects.filter(
-        source_page__consultationresponsepage__consultation=consultation_id
-    )
-    in_response.filter(~Exists(own_date)).update(submitted_on=submitted_on)
-
-
-def submission_date_for_page(page_id):
-    """The date the consultation response on ``page_id`` was sent, if it has been."""
-    from consultations.models import Submission
-
-    return (
-        Submission.objects.filter(consultation__response__pk=page_id)
-        .values_list("submitted_on", flat=True)
-        .first()
-    )

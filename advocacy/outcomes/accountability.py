@@ -15,10 +15,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from lpp import cache as lpp_cache
-from lpp.params import IdField, RangeIntegerField, parse_id
+from base import cache as page_cache
+from base.params import IdField, RangeIntegerField, parse_id
 
-from ..models import PUBLIC_EVENT_FIELDS, Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
+from ..models import Authority, OutcomeEvent, Proposal, ProposalTheme, Theme
 from . import (
     CATEGORIES,
     CATEGORY_STATUSES,
@@ -37,8 +37,8 @@ NO_AUTHORITY = "ingen"
 
 def public_events():
     """Published, current events of public proposals, reading only the fields the
-    public may see."""
-    return OutcomeEvent.objects.public().only(*PUBLIC_EVENT_FIELDS)
+    public may see (OutcomeEvent.objects.public())."""
+    return OutcomeEvent.objects.public()
 
 
 def _counts(prefix=""):
@@ -138,7 +138,6 @@ BREAKDOWNS = {
     "tema": ("Etter tema", "Tema", figures_by_theme),
 }
 DOCUMENTS_TITLE = "Etter høringssvar og dokument"
-FIGURES_TIMEOUT = 24 * 60 * 60
 
 
 def _section(key, rows, total_rows):
@@ -161,10 +160,10 @@ def _section(key, rows, total_rows):
 
 def overview_figures(request):
     """Everything «Hva skjedde» shows, computed once per change of public content: the
-    result is kept under the page cache's version (lpp.cache), which every publish,
+    result is kept under the page cache's version (base.cache), which every publish,
     unpublish and saved outcome event bumps, so it is never older than the last change —
     and an uncached view (a logged-in visitor, a query string) does not recount."""
-    return lpp_cache.remember(
+    return page_cache.remember(
         f"outcomes:overview:{request.get_host()}", lambda: _overview_figures(request)
     )
 
@@ -216,7 +215,7 @@ def outcome_breakdown(request, key):
             return figures_by_document(proposals, request)
         return BREAKDOWNS[key][2](proposals)
 
-    all_rows = lpp_cache.remember(f"outcomes:breakdown:{key}:{request.get_host()}", rows)
+    all_rows = page_cache.remember(f"outcomes:breakdown:{key}:{request.get_host()}", rows)
     page = Paginator(all_rows, FULL_LIST_PAGE_SIZE).get_page(request.GET.get("side"))
     title, heading = (DOCUMENTS_TITLE, "Dokument") if key == "dokument" else BREAKDOWNS[key][:2]
     return render(

@@ -1,6 +1,11 @@
 """Server-rendered SVG bar charts for the accountability page: no JavaScript, readable
 without colour (each outcome has its own fill pattern, each segment its number), and
-always followed by a data table with the same figures."""
+always followed by a data table with the same figures.
+
+One drawing fits every screen: the chart has no viewBox, so its text keeps the page's
+size in CSS pixels, and the bars are laid out in percentages of the chart's width, so
+they stretch from a phone to a desktop. Each label stands above its bar, where it has the
+whole width. The fill patterns are defined once per page (``chart_patterns.html``)."""
 
 from dataclasses import dataclass, field
 
@@ -19,32 +24,14 @@ LABEL_ON_DARK = {"implemented"}
 
 BAR_HEIGHT = 28
 GAP = 14
-TOP = 8
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the labels go. ``wide``: the label left of its bar; ``narrow`` (phones, where
-    the wide chart would shrink its text to 7 px): the label above its bar, the chart a
-    phone's width, so its text stays at about the size of the page's."""
-
-    name: str
-    label_width: int
-    plot_width: int
-    total_width: int
-    label_limit: int
-    label_above: bool
-
-
-LAYOUTS = (
-    Layout(
-        "wide", label_width=190, plot_width=420, total_width=60, label_limit=26, label_above=False
-    ),
-    Layout(
-        "narrow", label_width=0, plot_width=280, total_width=40, label_limit=40, label_above=True
-    ),
-)
-LABEL_LINE = 20  # the height of a label line above a bar (narrow layout)
+TOP = 4
+LABEL_LINE = 20  # the label line above each bar
+LABEL_LIMIT = 40  # characters of a label at 14 px on the narrowest phone
+# A segment shows its number only where the number fits at the narrowest chart (a
+# 320 px phone, less the page's margins): about 8 px per digit at 13 px bold, plus air.
+NARROWEST_PLOT_PX = 280
+DIGIT_PX = 8
+NUMBER_AIR_PX = 6
 
 
 @dataclass
@@ -52,10 +39,10 @@ class Segment:
     key: str
     label: str
     count: int
-    x: float
-    width: float
+    x: float  # per cent of the chart's width
+    width: float  # per cent
     show_count: bool
-    text_x: float
+    text_x: float  # per cent
     dark: bool
 
 
@@ -69,70 +56,68 @@ class Bar:
     segments: list = field(default_factory=list)
 
 
-def short_label(text, limit=26):
+def short_label(text, limit=LABEL_LIMIT):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _draw(rows, categories, layout):
+def _short(value):
+    """A coordinate as written in the page: two decimals at most, none when whole."""
+    value = round(value, 2)
+    return int(value) if value == int(value) else value
+
+
+def _number_fits(count, width_percent):
+    needed = len(str(count)) * DIGIT_PX + NUMBER_AIR_PX
+    return NARROWEST_PLOT_PX * width_percent / 100 >= needed
+
+
+def stacked_bars(rows, categories, chart_id):
+    """``rows``: dicts with ``label`` and one count per category key. ``categories``:
+    [(key, label)]. Every bar is scaled to the largest total, so lengths compare."""
     largest = max([row["total"] for row in rows] + [1])
-    label_line = LABEL_LINE if layout.label_above else 0
-    row_height = label_line + BAR_HEIGHT + GAP
+    row_height = LABEL_LINE + BAR_HEIGHT + GAP
     bars = []
     for index, row in enumerate(rows):
         top = TOP + index * row_height
-        y = top + label_line
-        text_y = y + BAR_HEIGHT / 2 + 5
+        y = top + LABEL_LINE
         bar = Bar(
-            label=short_label(row["label"], layout.label_limit),
+            label=short_label(row["label"]),
             total=row["total"],
             y=y,
-            text_y=text_y,
-            label_y=top + 14 if layout.label_above else text_y,
+            text_y=y + BAR_HEIGHT // 2 + 5,
+            label_y=top + 14,
         )
-        x = layout.label_width
+        x = 0.0
         for key, label in categories:
             count = row.get(key) or 0
             if not count:
                 continue
-            width = layout.plot_width * count / largest
+            width = 100 * count / largest
             bar.segments.append(
                 Segment(
                     key=key,
                     label=label,
                     count=count,
-                    x=round(x, 2),
-                    width=round(width, 2),
-                    show_count=width >= 22,
-                    text_x=round(x + width / 2, 2),
+                    x=_short(x),
+                    width=_short(width),
+                    show_count=_number_fits(count, width),
+                    text_x=_short(x + width / 2),
                     dark=key in LABEL_ON_DARK,
                 )
             )
             x += width
         bars.append(bar)
     return {
-        "name": layout.name,
-        "bars": bars,
-        "width": layout.label_width + layout.plot_width + layout.total_width,
-        "height": TOP * 2 + len(rows) * row_height,
-        "total_x": layout.label_width + layout.plot_width + 8,
-        "label_x": 0 if layout.label_above else layout.label_width - 8,
-        "label_anchor": "start" if layout.label_above else "end",
-    }
-
-
-def stacked_bars(rows, categories, chart_id):
-    """``rows``: dicts with ``label`` and one count per category key. ``categories``:
-    [(key, label)]. Every bar is scaled to the largest total, so lengths compare. Drawn
-    in each of :data:`LAYOUTS`; the style sheet shows the one that fits the screen."""
-    return {
         "id": chart_id,
-        "layouts": [_draw(rows, categories, layout) for layout in LAYOUTS],
+        "bars": bars,
+        "height": TOP * 2 + len(rows) * row_height - GAP,
         "bar_height": BAR_HEIGHT,
-        "legend": [
-            {"key": key, "label": label, "pattern": PATTERNS[key][0], "colour": PATTERNS[key][1]}
-            for key, label in categories
-        ],
-        "patterns": [
-            {"key": key, "kind": kind, "colour": colour} for key, (kind, colour) in PATTERNS.items()
-        ],
+        "legend": [{"key": key, "label": label} for key, label in categories],
     }
+
+
+def patterns():
+    """The fill patterns, for ``chart_patterns.html`` (once per page)."""
+    return [
+        {"key": key, "kind": kind, "colour": colour} for key, (kind, colour) in PATTERNS.items()
+    ]

@@ -1,7 +1,7 @@
 from django import forms
 
-from lpp.admin_widgets import DateInput
-from lpp.single_line import SingleLineCharField
+from base.admin_widgets import DateInput
+from base.single_line import SingleLineCharField
 
 from ..models import OutcomeEvent
 from ..models.outcomes import STAFF_ONLY_EVENT_FIELDS, can_see_staff_notes
@@ -10,8 +10,9 @@ from . import EVENT_FIELDS
 
 class OutcomeEventForm(forms.ModelForm):
     """The one short form for recording (or correcting) an outcome event. With an
-    instance whose ``proposal`` is set, every rule of :func:`advocacy.outcomes.validate_event`
-    is checked here; the bulk view checks each proposal when it records."""
+    instance whose ``proposal`` is set, every rule of
+    :func:`advocacy.models.outcomes.validate_event` is checked here; the bulk view checks
+    each proposal when it records."""
 
     class Meta:
         model = OutcomeEvent

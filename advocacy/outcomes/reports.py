@@ -2,28 +2,27 @@
 status and authority, stale proposals, adoption rate by year/authority/theme, and the
 board's half-year report. Every figure is aggregated in SQL."""
 
-import datetime
-
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.functional import cached_property
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from lpp.admin_lists import DayColumn
+from base.admin_lists import DayColumn
+from base.admin_urls import snippet_url
 
-from ..models import Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
-from ..models.outcomes import format_date
-from . import ADOPTED, DECISIVE, Freshness, adoption_rate, today, with_freshness
+from ..models import PUBLIC_EVENT_DETAILS, Authority, OutcomeEvent, OutcomeKind, Proposal, Theme
+from ..models.outcomes import NO_STATUS_LABEL, status_label
+from ..permissions import VIEW_PROPOSAL
+from . import Freshness, today, with_freshness
 from .accountability import figures_by_authority, figures_by_theme, figures_by_year
-from .admin import year_choices
-from .report_sections import half_year_sections
+from .filters import year_choices
+from .queries import HalfYear, HalfYearFilterSet
 
-VIEW_PERMISSION = "advocacy.view_proposal"
-STATUS_COLUMNS = [("none", "Ikke vurdert ennå", "")] + [
+STATUS_COLUMNS = [("none", NO_STATUS_LABEL, "")] + [
     (value, label, value) for value, label in OutcomeKind.choices
 ]
 
@@ -33,7 +32,7 @@ class OutcomeReportView(ReportView):
     paginate_by = 100
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
+        if not request.user.has_perm(VIEW_PROPOSAL):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -114,10 +113,6 @@ class StaleFilterSet(ProposalReportFilterSet):
     )
 
 
-def _status_label(value):
-    return dict(Proposal._meta.get_field("outcome_status").choices).get(value, value)
-
-
 class StaleProposalsReport(OutcomeReportView):
     page_title = "Forslag uten nytt"
     index_url_name = "advocacy_reports:stale"
@@ -140,7 +135,7 @@ class StaleProposalsReport(OutcomeReportView):
         "outcome_status": "Status",
         "outcome_last_event_on": "Siste hendelse",
     }
-    custom_field_preprocess = {"outcome_status": {"csv": _status_label, "xlsx": _status_label}}
+    custom_field_preprocess = {"outcome_status": {"csv": status_label, "xlsx": status_label}}
 
     @cached_property
     def columns(self):
@@ -148,7 +143,7 @@ class StaleProposalsReport(OutcomeReportView):
             TitleColumn(
                 "text",
                 label="Forslag",
-                get_url=lambda p: reverse("wagtailsnippets_advocacy_proposal:inspect", args=[p.pk]),
+                get_url=lambda p: snippet_url(p, "inspect"),
             ),
             Column("document_title", label="Dokument"),
             Column("target_authority", label="Rettet mot"),
@@ -221,34 +216,6 @@ class AdoptionRateReport(OutcomeReportView):
 # --- 4. the board's half-year report ------------------------------------------------------
 
 
-def previous_half_year(on=None):
-    """The last completed half-year before ``on``: 1 January–30 June or 1 July–31 December."""
-    on = on or today()
-    if on.month <= 6:
-        return datetime.date(on.year - 1, 7, 1), datetime.date(on.year - 1, 12, 31)
-    return datetime.date(on.year, 1, 1), datetime.date(on.year, 6, 30)
-
-
-class HalfYearFilterSet(WagtailFilterSet):
-    # The period is applied by the view (it also sets the default half-year).
-    date = django_filters.DateFromToRangeFilter(
-        label="Periode", widget=DateRangePickerWidget, method="keep"
-    )
-    authority = django_filters.ModelChoiceFilter(
-        label="Myndighet",
-        field_name="proposal__target_authority",
-        queryset=Authority.objects.all(),
-        empty_label="Alle",
-    )
-
-    class Meta:
-        model = OutcomeEvent
-        fields = []
-
-    def keep(self, queryset, name, value):
-        return queryset
-
-
 class HalfYearReport(OutcomeReportView):
     """What LPP submitted in a period and what came of it, for the board's half-yearly
     status report. Published, current events only, without staff-only notes."""
@@ -259,18 +226,15 @@ class HalfYearReport(OutcomeReportView):
     results_template_name = "advocacy/admin/half_year_results.html"
     filterset_class = HalfYearFilterSet
     export_filename = "halvarsrapport"
+    # When, what, which proposal, then the rest of what the public may see of an event
+    # (PUBLIC_EVENT_DETAILS): the board's report holds nothing staff-only.
     list_export = [
         "date",
         "kind",
         "proposal.text",
         "proposal.document_title",
         "proposal.target_authority",
-        "evidence_kind",
-        "evidence_title",
-        "evidence_chapter",
-        "evidence_url",
-        "lpp_named",
-        "public_note",
+        *(name for name in PUBLIC_EVENT_DETAILS if name not in ("date", "kind")),
     ]
     export_headings = {
         "date": "Dato",
@@ -309,9 +273,7 @@ class HalfYearReport(OutcomeReportView):
                 "proposal",
                 label="Forslag",
                 accessor="proposal.text",
-                get_url=lambda e: reverse(
-                    "wagtailsnippets_advocacy_proposal:inspect", args=[e.proposal_id]
-                ),
+                get_url=lambda e: snippet_url(Proposal, "inspect", e.proposal_id),
             ),
             Column("document", label="Dokument", accessor="proposal.document_title"),
             Column("authority", label="Rettet mot", accessor="proposal.target_authority"),
@@ -319,23 +281,19 @@ class HalfYearReport(OutcomeReportView):
         ]
 
     @cached_property
+    def half_year(self):
+        """The period and authority the filters chose (advocacy.outcomes.queries)."""
+        return HalfYear.chosen(self.filters)
+
+    @property
     def period(self):
-        start, end = previous_half_year()
-        filters = self.filters
-        if filters is not None and filters.is_valid():
-            chosen = filters.form.cleaned_data.get("date")
-            if chosen and chosen.start:
-                start = chosen.start.date()
-            if chosen and chosen.stop:
-                end = chosen.stop.date()
-        return start, end
+        return self.half_year.start, self.half_year.end
 
     def events_in_period(self):
-        """The public events of the period: published, current, of public proposals."""
-        start, end = self.period
-        return OutcomeEvent.objects.public().filter(date__gte=start, date__lte=end)
+        return self.half_year.events_in_period()
 
     def get_queryset(self):
+        # Every authority's: the filters narrow it to the chosen one.
         return (
             self.events_in_period()
             .select_related("proposal__target_authority")
@@ -343,37 +301,7 @@ class HalfYearReport(OutcomeReportView):
         )
 
     def summary(self):
-        start, end = self.period
-        authority = None
-        if self.filters is not None and self.filters.is_valid():
-            authority = self.filters.form.cleaned_data.get("authority")
-        proposals = Proposal.objects.submitted()
-        events = self.events_in_period()
-        if authority:
-            proposals = proposals.filter(target_authority=authority)
-            events = events.filter(proposal__target_authority=authority)
-        submitted = proposals.filter(submitted_on__gte=start, submitted_on__lte=end).aggregate(
-            proposals=Count("pk"),
-            documents=Count("source_page", distinct=True),
-        )
-        # Decisions in the period: each proposal counted once, by its latest decisive
-        # event dated inside the period.
-        decided = events.filter(kind__in=DECISIVE).values("proposal").distinct()
-        decisions = proposals.filter(pk__in=decided).aggregate(
-            decided=Count("pk"),
-            adopted=Count("pk", filter=Q(outcome_status__in=ADOPTED)),
-        )
-        by_kind = dict(events.values_list("kind").annotate(n=Count("pk")).order_by())
-        return {
-            "start": format_date(start),
-            "end": format_date(end),
-            "submitted": submitted["proposals"],
-            "documents": submitted["documents"],
-            "decided": decisions["decided"],
-            "adopted": decisions["adopted"],
-            "rate": adoption_rate(decisions["adopted"], decisions["decided"]),
-            "by_kind": [(label, by_kind.get(value, 0)) for value, label in OutcomeKind.choices],
-        }
+        return self.half_year.summary()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -385,11 +313,7 @@ class HalfYearReport(OutcomeReportView):
 
     def sections(self):
         """The sections registered apps add for the period (report_sections)."""
-        authority = None
-        if self.filters is not None and self.filters.is_valid():
-            authority = self.filters.form.cleaned_data.get("authority")
-        start, end = self.period
-        return half_year_sections(start, end, authority)
+        return self.half_year.sections()
 
     def _section_rows(self, section, export_format):
         """A section as spreadsheet rows: a count per outcome, then its list."""

@@ -28,3 +28,11 @@ def outcome_summary_for(page, pairs=None):
         "decided": sum(status in DECISIVE for status in statuses),
         "text": summary_text(adopted, len(statuses)),
     }
+
+
+@register.inclusion_tag("advocacy/outcomes/chart_patterns.html")
+def outcome_chart_patterns():
+    """The charts' fill patterns, defined once per page (advocacy.outcomes.charts)."""
+    from advocacy.outcomes.charts import patterns
+
+    return {"patterns": patterns()}

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from advocacy.models import Proposal, Theme
+from advocacy.models import Proposal
 from advocacy.outcomes import record_event
 from advocacy.outcomes.accountability import (
     figures_by_authority,
@@ -19,7 +19,14 @@ from advocacy.outcomes.accountability import (
     overall_figures,
 )
 
-from .outcome_helpers import authority, event_data, make_document, make_proposal
+from .factories import (
+    AuthorityFactory,
+    DocumentFactory,
+    OutcomeEventFactory,
+    ProposalFactory,
+    ThemeFactory,
+    event_data,
+)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -28,38 +35,106 @@ DRAFT_NOTE = "UTKAST-SOM-IKKE-ER-PUBLISERT"
 
 
 def outcome(proposal, kind, date=None, publish=True, **extra):
-    date = date or D(2025, 12, 1)
-    return record_event(
-        proposal,
-        event_data(kind, date, staff_note=SECRET, public_note=f"Offentlig om {kind}", **extra),
+    return OutcomeEventFactory(
+        proposal=proposal,
+        kind=kind,
+        date=date or D(2025, 12, 1),
+        staff_note=SECRET,
+        public_note=f"Offentlig om {kind}",
         publish=publish,
+        **extra,
     )
 
 
 @pytest.fixture
 def figures(home_page):
     """Seven public proposals with hand-counted outcomes, and three that must not count."""
-    hod = authority("Helse- og omsorgsdepartementet", "HOD")
-    hdir = authority("Helsedirektoratet", "Hdir")
-    tvang = Theme.objects.create(name="Tvang", slug="tvang")
-    barn = Theme.objects.create(name="Barn som pårørende", slug="barn-som-parorende")
-    doc = make_document(home_page, title="Høringssvar om tvang", slug="svar-tvang")
-    outcome(make_proposal(doc, "P1 vedtatt", D(2024, 5, 1), hod, [tvang]), "adopted")
-    outcome(make_proposal(doc, "P2 avvist", D(2024, 6, 1), hod, [tvang, barn]), "rejected")
-    outcome(make_proposal(doc, "P3 delvis", D(2025, 2, 1), hdir, [barn]), "partly_adopted")
-    outcome(make_proposal(doc, "P4 gjennomført", D(2025, 2, 1), hdir), "implemented")
-    make_proposal(doc, "P5 venter", D(2025, 3, 1), hod, [barn])
-    outcome(make_proposal(doc, "P6 ikke omtalt", D(2025, 3, 1), None, [tvang]), "not_addressed")
-    draft_only = make_proposal(doc, "P7 bare utkast", D(2025, 4, 1), hod)
-    record_event(draft_only, event_data("adopted", D(2025, 12, 1), public_note=DRAFT_NOTE))
-    retired = make_proposal(doc, "X trukket tilbake", D(2025, 1, 1), hod, [tvang])
-    outcome(retired, "adopted")
-    Proposal.objects.filter(pk=retired.pk).update(retired_at=timezone.now())
-    unpublished = make_document(
-        home_page, title="Utkast til høringssvar", slug="utkast", live=False
+    hod = AuthorityFactory(name="Helse- og omsorgsdepartementet", short_name="HOD")
+    hdir = AuthorityFactory(name="Helsedirektoratet", short_name="Hdir")
+    tvang = ThemeFactory(name="Tvang")
+    barn = ThemeFactory(name="Barn som pårørende")
+    doc = DocumentFactory(parent=home_page, title="Høringssvar om tvang", slug="svar-tvang")
+    outcome(
+        ProposalFactory(
+            source_page=doc,
+            text="P1 vedtatt",
+            submitted_on=D(2024, 5, 1),
+            target_authority=hod,
+            themes=[tvang],
+        ),
+        "adopted",
     )
     outcome(
-        make_proposal(unpublished, "X upublisert dokument", D(2025, 1, 1), hod, [tvang]), "adopted"
+        ProposalFactory(
+            source_page=doc,
+            text="P2 avvist",
+            submitted_on=D(2024, 6, 1),
+            target_authority=hod,
+            themes=[tvang, barn],
+        ),
+        "rejected",
+    )
+    outcome(
+        ProposalFactory(
+            source_page=doc,
+            text="P3 delvis",
+            submitted_on=D(2025, 2, 1),
+            target_authority=hdir,
+            themes=[barn],
+        ),
+        "partly_adopted",
+    )
+    outcome(
+        ProposalFactory(
+            source_page=doc,
+            text="P4 gjennomført",
+            submitted_on=D(2025, 2, 1),
+            target_authority=hdir,
+        ),
+        "implemented",
+    )
+    ProposalFactory(
+        source_page=doc,
+        text="P5 venter",
+        submitted_on=D(2025, 3, 1),
+        target_authority=hod,
+        themes=[barn],
+    )
+    outcome(
+        ProposalFactory(
+            source_page=doc,
+            text="P6 ikke omtalt",
+            submitted_on=D(2025, 3, 1),
+            target_authority=None,
+            themes=[tvang],
+        ),
+        "not_addressed",
+    )
+    draft_only = ProposalFactory(
+        source_page=doc, text="P7 bare utkast", submitted_on=D(2025, 4, 1), target_authority=hod
+    )
+    record_event(draft_only, event_data("adopted", D(2025, 12, 1), public_note=DRAFT_NOTE))
+    retired = ProposalFactory(
+        source_page=doc,
+        text="X trukket tilbake",
+        submitted_on=D(2025, 1, 1),
+        target_authority=hod,
+        themes=[tvang],
+    )
+    outcome(retired, "adopted")
+    Proposal.objects.filter(pk=retired.pk).update(retired_at=timezone.now())
+    unpublished = DocumentFactory(
+        parent=home_page, title="Utkast til høringssvar", slug="utkast", live=False
+    )
+    outcome(
+        ProposalFactory(
+            source_page=unpublished,
+            text="X upublisert dokument",
+            submitted_on=D(2025, 1, 1),
+            target_authority=hod,
+            themes=[tvang],
+        ),
+        "adopted",
     )
     return {"hod": hod, "hdir": hdir, "tvang": tvang, "barn": barn, "doc": doc}
 
@@ -101,9 +176,9 @@ def test_the_page_shows_figures_charts_and_tables(client, figures):
     html = response.content.decode()
     assert "<h1>Hva skjedde med forslagene våre?</h1>" in html
     assert "3 av 7 forslag" in html and "60 %" in html
-    # Four charts, each drawn for wide screens and for phones.
-    assert html.count('<svg class="outcome-chart outcome-chart--wide"') == 4
-    assert html.count('<svg class="outcome-chart outcome-chart--narrow"') == 4
+    # Four charts, each drawn once for every screen width, on one set of fill patterns.
+    assert html.count('<svg class="outcome-chart"') == 4
+    assert html.count('<pattern id="utfall-') == 6
     assert 'role="img"' in html and "<table" in html and "<caption>" in html
     assert "Helse- og omsorgsdepartementet" in html and "Barn som pårørende" in html
     assert "<script" not in html.split("<main")[1]
@@ -198,12 +273,12 @@ def test_public_pages_use_a_constant_number_of_queries(client, figures, settings
     year = 2023
     for number in range(15):
         year = 2019 + number % 6
-        proposal = make_proposal(
-            figures["doc"],
-            f"Ekstra {number}",
-            D(year, 1, 1),
-            figures["hod"] if number % 2 else figures["hdir"],
-            [figures["tvang"]],
+        proposal = ProposalFactory(
+            source_page=figures["doc"],
+            text=f"Ekstra {number}",
+            submitted_on=D(year, 1, 1),
+            target_authority=figures["hod"] if number % 2 else figures["hdir"],
+            themes=[figures["tvang"]],
         )
         outcome(
             proposal,
@@ -219,7 +294,7 @@ def test_chart_coordinates_are_not_written_with_norwegian_decimal_commas(client,
     import re
 
     html = client.get("/hva-skjedde/").content.decode()
-    assert re.search(r'<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+"', html)
+    assert re.search(r'<rect x="[0-9.]+%" y="[0-9.]+" width="[0-9.]+%"', html)
     assert not re.search(r'(?:x|y|width)="[0-9]+,[0-9]', html)
 
 

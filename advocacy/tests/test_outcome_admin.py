@@ -7,9 +7,21 @@ from django.urls import reverse
 
 from advocacy.models import OutcomeEvent, Proposal
 from advocacy.outcomes import record_event
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 
-from .outcome_helpers import authority, event_data, form_data, make_document, make_proposal
+from .factories import (
+    AuthorityFactory,
+    DocumentFactory,
+    ProposalFactory,
+    event_data,
+    event_form_data,
+)
+
+
+def proposal_url(view_name, *args):
+    return snippet_url("advocacy.proposal", view_name, *args)
+
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -29,22 +41,25 @@ def staff_client(client, staff):
 
 @pytest.fixture
 def document(home_page):
-    return make_document(home_page, title="Høringssvar: endringer i helsepersonelloven")
+    return DocumentFactory(parent=home_page, title="Høringssvar: endringer i helsepersonelloven")
 
 
 @pytest.fixture
 def proposal(document):
-    return make_proposal(
-        document, "Pårørende skal få informasjon.", submitted=D(2025, 3, 1), authority=authority()
+    return ProposalFactory(
+        source_page=document,
+        text="Pårørende skal få informasjon.",
+        submitted_on=D(2025, 3, 1),
+        target_authority=AuthorityFactory(),
     )
 
 
 def record_url(proposal):
-    return reverse("advocacy_outcomes:record", args=[proposal.pk])
+    return proposal_url("record", proposal.pk)
 
 
 def timeline_url(proposal):
-    return reverse("wagtailsnippets_advocacy_proposal:inspect", args=[proposal.pk])
+    return snippet_url("advocacy.proposal", "inspect", proposal.pk)
 
 
 def test_staff_record_a_draft_then_publish_it(staff_client, proposal, staff):
@@ -52,7 +67,7 @@ def test_staff_record_a_draft_then_publish_it(staff_client, proposal, staff):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Lagre som utkast" in html and "Lagre og publiser" in html
-    response = staff_client.post(record_url(proposal), form_data(staff_note="Ring HOD"))
+    response = staff_client.post(record_url(proposal), event_form_data(staff_note="Ring HOD"))
     assert response.status_code == 302 and response["Location"] == timeline_url(proposal)
     event = OutcomeEvent.objects.get()
     assert event.recorded_by == staff and not event.is_published
@@ -60,14 +75,14 @@ def test_staff_record_a_draft_then_publish_it(staff_client, proposal, staff):
     assert proposal.outcome_status == ""
     timeline = staff_client.get(timeline_url(proposal)).content.decode()
     assert "Utkast" in timeline and "Ring HOD" in timeline
-    response = staff_client.post(reverse("advocacy_outcomes:publish", args=[event.pk]))
+    response = staff_client.post(proposal_url("publish", event.pk))
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.outcome_status == "adopted"
 
 
 def test_record_and_publish_in_one_go(staff_client, proposal):
-    staff_client.post(record_url(proposal), form_data(kind="rejected", action="publish"))
+    staff_client.post(record_url(proposal), event_form_data(kind="rejected", action="publish"))
     proposal.refresh_from_db()
     assert proposal.outcome_status == "rejected"
 
@@ -95,7 +110,7 @@ def test_record_and_publish_in_one_go(staff_client, proposal):
 def test_bad_input_is_refused_in_norwegian_and_nothing_saved(
     staff_client, proposal, change, message
 ):
-    response = staff_client.post(record_url(proposal), form_data(action="publish", **change))
+    response = staff_client.post(record_url(proposal), event_form_data(action="publish", **change))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not OutcomeEvent.objects.exists()
@@ -105,11 +120,12 @@ def test_correction_keeps_the_earlier_version_for_staff(staff_client, proposal):
     original = record_event(
         proposal, event_data("adopted", staff_note="Første versjon"), publish=True
     )
-    url = reverse("advocacy_outcomes:correct", args=[original.pk])
+    url = proposal_url("correct", original.pk)
     form = staff_client.get(url).content.decode()
     assert "Prop. 85 L (2024–2025)" in form  # prefilled from the original
     staff_client.post(
-        url, form_data(kind="partly_adopted", action="publish", staff_note="Rettet: bare delvis")
+        url,
+        event_form_data(kind="partly_adopted", action="publish", staff_note="Rettet: bare delvis"),
     )
     assert OutcomeEvent.objects.count() == 2
     timeline = staff_client.get(timeline_url(proposal)).content.decode()
@@ -122,11 +138,13 @@ def test_correction_keeps_the_earlier_version_for_staff(staff_client, proposal):
 def test_the_proposal_list_filters_by_status_freshness_authority_and_document(
     staff_client, document, home_page
 ):
-    other_doc = make_document(home_page, title="Høringssvar: tvang")
-    hdir = authority("Helsedirektoratet", "Hdir")
-    adopted = make_proposal(document, "Vedtatt forslag", authority=authority())
+    other_doc = DocumentFactory(parent=home_page, title="Høringssvar: tvang")
+    hdir = AuthorityFactory(name="Helsedirektoratet", short_name="Hdir")
+    adopted = ProposalFactory(
+        source_page=document, text="Vedtatt forslag", target_authority=AuthorityFactory()
+    )
     record_event(adopted, event_data("adopted"), publish=True)
-    make_proposal(other_doc, "Ubesvart forslag", authority=hdir)
+    ProposalFactory(source_page=other_doc, text="Ubesvart forslag", target_authority=hdir)
     url = reverse(LIST_URL)
     html = staff_client.get(url).content.decode()
     assert "Vedtatt forslag" in html and "Ubesvart forslag" in html
@@ -148,7 +166,11 @@ def test_the_list_renders_with_a_constant_number_of_queries(
     staff_client, document, django_assert_max_num_queries
 ):
     for number in range(3):
-        record_event(make_proposal(document, f"Forslag {number}"), event_data(), publish=True)
+        record_event(
+            ProposalFactory(source_page=document, text=f"Forslag {number}"),
+            event_data(),
+            publish=True,
+        )
     url = reverse(LIST_URL)
     staff_client.get(url)
     from django.db import connection
@@ -157,20 +179,26 @@ def test_the_list_renders_with_a_constant_number_of_queries(
     with CaptureQueriesContext(connection) as few:
         assert staff_client.get(url).status_code == 200
     for number in range(3, 30):
-        record_event(make_proposal(document, f"Forslag {number}"), event_data(), publish=True)
+        record_event(
+            ProposalFactory(source_page=document, text=f"Forslag {number}"),
+            event_data(),
+            publish=True,
+        )
     with CaptureQueriesContext(connection) as many:
         staff_client.get(url)
     assert len(many) == len(few)
 
 
 def test_bulk_record_the_same_event_for_several_proposals(staff_client, document):
-    first = make_proposal(document, "Første")
-    second = make_proposal(document, "Andre")
+    first = ProposalFactory(source_page=document, text="Første")
+    second = ProposalFactory(source_page=document, text="Andre")
     url = reverse("wagtail_bulk_action", args=["advocacy", "proposal", "record_outcome"])
     query = f"?id={first.pk}&id={second.pk}&next={reverse(LIST_URL)}"
     page = staff_client.get(url + query)
     assert page.status_code == 200 and "Første" in page.content.decode()
-    response = staff_client.post(url + query, form_data(kind="not_addressed", action="publish"))
+    response = staff_client.post(
+        url + query, event_form_data(kind="not_addressed", action="publish")
+    )
     assert response.status_code == 302
     assert (
         OutcomeEvent.objects.filter(kind="not_addressed", published_at__isnull=False).count() == 2
@@ -179,18 +207,18 @@ def test_bulk_record_the_same_event_for_several_proposals(staff_client, document
 
 
 def test_bulk_record_refuses_all_when_one_does_not_fit(staff_client, document):
-    first = make_proposal(document, "Første", submitted=D(2025, 1, 1))
-    second = make_proposal(document, "Andre", submitted=D(2025, 9, 1))
+    first = ProposalFactory(source_page=document, text="Første", submitted_on=D(2025, 1, 1))
+    second = ProposalFactory(source_page=document, text="Andre", submitted_on=D(2025, 9, 1))
     url = reverse("wagtail_bulk_action", args=["advocacy", "proposal", "record_outcome"])
-    response = staff_client.post(f"{url}?id={first.pk}&id={second.pk}", form_data())
+    response = staff_client.post(f"{url}?id={first.pk}&id={second.pk}", event_form_data())
     assert response.status_code == 200
     assert "«Andre»" in response.content.decode()
     assert not OutcomeEvent.objects.exists()
 
 
 def test_bulk_publish_drafts(staff_client, document):
-    first = make_proposal(document, "Første")
-    second = make_proposal(document, "Andre")
+    first = ProposalFactory(source_page=document, text="Første")
+    second = ProposalFactory(source_page=document, text="Andre")
     record_event(first, event_data("adopted"))
     record_event(second, event_data("rejected"))
     url = reverse("wagtail_bulk_action", args=["advocacy", "proposal", "publish_outcomes"])
@@ -209,7 +237,7 @@ def test_the_board_reads_but_does_not_record(client, make_user, proposal):
     assert client.get(reverse(LIST_URL)).status_code == 200
     assert client.get(timeline_url(proposal)).status_code == 200
     assert client.get(record_url(proposal)).status_code in (302, 403)
-    response = client.post(record_url(proposal), form_data(action="publish"))
+    response = client.post(record_url(proposal), event_form_data(action="publish"))
     assert response.status_code in (302, 403)
     assert not OutcomeEvent.objects.exists()
 
@@ -217,8 +245,8 @@ def test_the_board_reads_but_does_not_record(client, make_user, proposal):
 def test_nobody_adds_or_edits_proposal_records_by_hand(client, make_user, proposal):
     client.force_login(make_user(superuser=True))
     html = client.get(reverse(LIST_URL)).content.decode()
-    assert reverse("wagtailsnippets_advocacy_proposal:add") not in html
-    edit = client.get(reverse("wagtailsnippets_advocacy_proposal:edit", args=[proposal.pk]))
+    assert snippet_url("advocacy.proposal", "add") not in html
+    edit = client.get(snippet_url("advocacy.proposal", "edit", proposal.pk))
     assert edit.status_code in (302, 403)
 
 
@@ -227,7 +255,7 @@ def test_the_document_admin_links_to_its_proposals(staff_client, proposal, docum
     edit = staff_client.get(reverse("wagtailadmin_pages:edit", args=[document.pk])).content.decode()
     expected = reverse(LIST_URL) + f"?document={document.pk}"
     assert "Forslag og utfall" in edit and expected in edit
-    plain = make_document(home_page, title="Om LPP")
+    plain = DocumentFactory(parent=home_page, title="Om LPP")
     edit = staff_client.get(reverse("wagtailadmin_pages:edit", args=[plain.pk])).content.decode()
     assert "?document=" not in edit
 
@@ -244,9 +272,9 @@ def test_nonsense_in_the_list_filters_is_not_an_error(staff_client, proposal):
 
 def test_correcting_an_already_corrected_event_is_refused_in_norwegian(staff_client, proposal):
     original = record_event(proposal, event_data("adopted"), publish=True)
-    url = reverse("advocacy_outcomes:correct", args=[original.pk])
-    staff_client.post(url, form_data(kind="rejected", action="publish"))
-    response = staff_client.post(url, form_data(kind="not_addressed", action="publish"))
+    url = proposal_url("correct", original.pk)
+    staff_client.post(url, event_form_data(kind="rejected", action="publish"))
+    response = staff_client.post(url, event_form_data(kind="not_addressed", action="publish"))
     assert response.status_code == 200
     assert "allerede rettet" in response.content.decode()
     assert OutcomeEvent.objects.count() == 2
@@ -257,15 +285,13 @@ def test_a_mistaken_draft_is_discarded_and_a_published_event_is_not(staff_client
     draft = record_event(proposal, event_data("rejected", D(2025, 6, 1)))
     timeline = staff_client.get(timeline_url(proposal)).content.decode()
     assert "Forkast utkastet" in timeline
-    response = staff_client.post(reverse("advocacy_outcomes:discard", args=[draft.pk]), follow=True)
+    response = staff_client.post(proposal_url("discard", draft.pk), follow=True)
     assert "Utkastet er forkastet." in response.content.decode()
     assert list(OutcomeEvent.objects.all()) == [published]
     proposal.refresh_from_db()
     assert proposal.outcome_status == "consideration"
 
-    response = staff_client.post(
-        reverse("advocacy_outcomes:discard", args=[published.pk]), follow=True
-    )
+    response = staff_client.post(proposal_url("discard", published.pk), follow=True)
     assert "Bare et utkast som aldri er publisert kan forkastes" in response.content.decode()
     assert OutcomeEvent.objects.filter(pk=published.pk).exists()
 
@@ -285,7 +311,7 @@ def test_discarding_a_draft_correction_of_a_draft_gives_the_first_draft_back(pro
 def test_only_staff_who_record_outcomes_may_discard(client, make_user, proposal):
     draft = record_event(proposal, event_data("rejected", D(2025, 6, 1)))
     client.force_login(make_user(roles.BOARD))
-    response = client.post(reverse("advocacy_outcomes:discard", args=[draft.pk]))
+    response = client.post(proposal_url("discard", draft.pk))
     assert response.status_code in (302, 403)
     assert OutcomeEvent.objects.filter(pk=draft.pk).exists()
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from advocacy.outcomes import record_event
 from advocacy.outcomes.accountability import FULL_LIST_PAGE_SIZE, TOP_ROWS
 
-from .outcome_helpers import authority, event_data, make_document, make_proposal
+from .factories import AuthorityFactory, DocumentFactory, ProposalFactory, event_data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -21,8 +21,13 @@ D = datetime.date
 def many_authorities(home_page):
     """One proposal to each of TOP_ROWS + 2 authorities, in as many documents."""
     for n in range(TOP_ROWS + 2):
-        document = make_document(home_page, title=f"Høringssvar {n:02d}", slug=f"svar-{n}")
-        make_proposal(document, f"Forslag {n}", D(2025, 1, 1), authority(f"Myndighet {n:02d}"))
+        document = DocumentFactory(parent=home_page, title=f"Høringssvar {n:02d}", slug=f"svar-{n}")
+        ProposalFactory(
+            source_page=document,
+            text=f"Forslag {n}",
+            submitted_on=D(2025, 1, 1),
+            target_authority=AuthorityFactory(name=f"Myndighet {n:02d}"),
+        )
 
 
 def test_the_overview_shows_the_top_of_a_breakdown_and_links_the_full_list(
@@ -51,10 +56,15 @@ def test_the_full_list_has_every_row_with_its_links(client, many_authorities):
 
 
 def test_the_full_list_is_paged(client, home_page):
-    hod = authority()
-    document = make_document(home_page, title="Et stort høringssvar")
+    hod = AuthorityFactory()
+    document = DocumentFactory(parent=home_page, title="Et stort høringssvar")
     for year in range(2000, 2000 + FULL_LIST_PAGE_SIZE + 1):
-        make_proposal(document, f"Forslag fra {year}", D(year, 1, 1), hod)
+        ProposalFactory(
+            source_page=document,
+            text=f"Forslag fra {year}",
+            submitted_on=D(year, 1, 1),
+            target_authority=hod,
+        )
     first = client.get("/hva-skjedde/etter/ar/").content.decode()
     second = client.get("/hva-skjedde/etter/ar/", {"side": 2}).content.decode()
     assert "Side 1 av 2" in first and ">2000<" not in first
@@ -74,8 +84,13 @@ def test_a_bad_page_number_shows_the_first_page(client, many_authorities):
 def test_the_figures_are_computed_once_until_content_changes(client, settings, home_page):
     settings.LPP_FIGURES_CACHE_ENABLED = True
     settings.LPP_PAGE_CACHE_ENABLED = False  # an uncached view: only the figures are kept
-    document = make_document(home_page, title="Høringssvar om tvang")
-    proposal = make_proposal(document, "Forslag om tvang", D(2025, 1, 1), authority())
+    document = DocumentFactory(parent=home_page, title="Høringssvar om tvang")
+    proposal = ProposalFactory(
+        source_page=document,
+        text="Forslag om tvang",
+        submitted_on=D(2025, 1, 1),
+        target_authority=AuthorityFactory(),
+    )
     client.get("/hva-skjedde/")  # creates the site's settings row: a content change
     client.get("/hva-skjedde/")
     with CaptureQueriesContext(connection) as first:
@@ -87,3 +102,20 @@ def test_the_figures_are_computed_once_until_content_changes(client, settings, h
     # A view with the figures kept reads none of the proposal tables.
     assert not any("advocacy_proposal" in q["sql"] for q in first.captured_queries)
     assert any("advocacy_proposal" in q["sql"] for q in after_change.captured_queries)
+
+
+def test_the_overview_does_not_grow_with_the_number_of_authorities(client, many_authorities):
+    def size():
+        return len(client.get("/hva-skjedde/").content)
+
+    before = size()
+    for n in range(TOP_ROWS + 2, 3 * TOP_ROWS):
+        document = DocumentFactory(title=f"Høringssvar {n:02d}", slug=f"svar-{n}")
+        ProposalFactory(
+            source_page=document,
+            text=f"Forslag {n}",
+            submitted_on=D(2025, 1, 1),
+            target_authority=AuthorityFactory(name=f"Myndighet {n:02d}"),
+        )
+    # Only figures change ("Se alle 30" instead of "Se alle 12", larger totals).
+    assert size() <= before * 1.02

@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from advocacy.outcomes import record_event
-from advocacy.outcomes.reports import previous_half_year
-from lpp import roles
+from advocacy.outcomes.queries import previous_half_year
+from base import roles
 
-from .outcome_helpers import authority, event_data, make_document, make_proposal
+from .factories import AuthorityFactory, DocumentFactory, ProposalFactory, event_data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -25,20 +25,28 @@ def staff_client(client, make_user):
 
 @pytest.fixture
 def data(home_page):
-    hod = authority("Helse- og omsorgsdepartementet", "HOD")
-    hdir = authority("Helsedirektoratet", "Hdir")
-    doc = make_document(home_page, title="Høringssvar 2025")
+    hod = AuthorityFactory(name="Helse- og omsorgsdepartementet", short_name="HOD")
+    hdir = AuthorityFactory(name="Helsedirektoratet", short_name="Hdir")
+    doc = DocumentFactory(parent=home_page, title="Høringssvar 2025")
     # HOD: adopted, rejected, none ; Hdir: adopted (then implemented), none
-    a = make_proposal(doc, "A", D(2025, 1, 10), hod)
+    a = ProposalFactory(
+        source_page=doc, text="A", submitted_on=D(2025, 1, 10), target_authority=hod
+    )
     record_event(a, event_data("adopted", D(2025, 3, 1), staff_note="INTERNT-A"), publish=True)
-    b = make_proposal(doc, "B", D(2025, 1, 10), hod)
+    b = ProposalFactory(
+        source_page=doc, text="B", submitted_on=D(2025, 1, 10), target_authority=hod
+    )
     record_event(b, event_data("rejected", D(2025, 8, 15)), publish=True)
-    make_proposal(doc, "C", D(2025, 1, 10), hod)
-    d = make_proposal(doc, "D", D(2025, 9, 1), hdir)
+    ProposalFactory(source_page=doc, text="C", submitted_on=D(2025, 1, 10), target_authority=hod)
+    d = ProposalFactory(
+        source_page=doc, text="D", submitted_on=D(2025, 9, 1), target_authority=hdir
+    )
     record_event(d, event_data("adopted", D(2025, 10, 1)), publish=True)
     record_event(d, event_data("implemented", D(2025, 11, 20)), publish=True)
-    make_proposal(doc, "E", D(2024, 2, 1), hdir)
-    draft = make_proposal(doc, "F", D(2025, 9, 1), hdir)
+    ProposalFactory(source_page=doc, text="E", submitted_on=D(2024, 2, 1), target_authority=hdir)
+    draft = ProposalFactory(
+        source_page=doc, text="F", submitted_on=D(2025, 9, 1), target_authority=hdir
+    )
     record_event(draft, event_data("rejected", D(2025, 9, 10)))  # a draft: not counted
     return {"hod": hod, "hdir": hdir}
 

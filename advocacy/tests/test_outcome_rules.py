@@ -16,7 +16,7 @@ from advocacy.outcomes import (
     with_freshness,
 )
 
-from .outcome_helpers import event_data, make_document, make_proposal
+from .factories import DocumentFactory, ProposalFactory, event_data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -24,12 +24,12 @@ D = datetime.date
 
 @pytest.fixture
 def document(home_page):
-    return make_document(home_page)
+    return DocumentFactory(parent=home_page)
 
 
 @pytest.fixture
 def proposal(document):
-    return make_proposal(document, submitted=D(2025, 3, 1))
+    return ProposalFactory(source_page=document, submitted_on=D(2025, 3, 1))
 
 
 def status_of(proposal):
@@ -124,8 +124,8 @@ def test_evidence_details_without_a_kind_are_refused(proposal):
 
 
 def test_bulk_recording_is_all_or_nothing(document):
-    early = make_proposal(document, "A", submitted=D(2025, 1, 10))
-    late = make_proposal(document, "B", submitted=D(2025, 7, 1))
+    early = ProposalFactory(source_page=document, text="A", submitted_on=D(2025, 1, 10))
+    late = ProposalFactory(source_page=document, text="B", submitted_on=D(2025, 7, 1))
     with pytest.raises(ValidationError) as error:
         record_events([early, late], event_data("adopted", D(2025, 6, 1)), publish=True)
     assert "«B»" in str(error.value)
@@ -173,12 +173,14 @@ def test_freshness_is_kept_apart_from_status(document):
     settings = OutcomeSettings.load()
     settings.stale_after_months = 6
     settings.save()
-    quiet = make_proposal(document, "Stille", submitted=D(2025, 1, 1))
-    recent = make_proposal(document, "Nylig", submitted=D(2025, 1, 1))
+    quiet = ProposalFactory(source_page=document, text="Stille", submitted_on=D(2025, 1, 1))
+    recent = ProposalFactory(source_page=document, text="Nylig", submitted_on=D(2025, 1, 1))
     record_event(recent, event_data("consideration", D(2025, 9, 1)), publish=True)
-    closed = make_proposal(document, "Avgjort", submitted=D(2025, 1, 1))
+    closed = ProposalFactory(source_page=document, text="Avgjort", submitted_on=D(2025, 1, 1))
     record_event(closed, event_data("rejected", D(2025, 2, 1)), publish=True)
-    adopted_long_ago = make_proposal(document, "Vedtatt", submitted=D(2025, 1, 1))
+    adopted_long_ago = ProposalFactory(
+        source_page=document, text="Vedtatt", submitted_on=D(2025, 1, 1)
+    )
     record_event(adopted_long_ago, event_data("adopted", D(2025, 2, 1)), publish=True)
     # A draft is not news to the public: freshness follows published events.
     record_event(quiet, event_data("dialogue", D(2025, 10, 1)), publish=False)
@@ -215,7 +217,7 @@ def test_freshness_is_kept_apart_from_status(document):
 def test_outcome_summary_counts_wholly_or_partly_adopted(document):
     kinds = ["adopted", "partly_adopted", "implemented", "rejected", "not_addressed", None, None]
     for number, kind in enumerate(kinds):
-        proposal = make_proposal(document, f"Forslag {number}")
+        proposal = ProposalFactory(source_page=document, text=f"Forslag {number}")
         if kind:
             record_event(proposal, event_data(kind, D(2025, 6, 1)), publish=True)
     summary = outcome_summary(Proposal.objects.filter(source_page=document))

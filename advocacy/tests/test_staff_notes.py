@@ -11,9 +11,21 @@ from django.urls import reverse
 from advocacy.models import OutcomeEvent
 from advocacy.models.outcomes import PUBLIC_EVENT_FIELDS, can_see_staff_notes
 from advocacy.outcomes import record_event
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 
-from .outcome_helpers import authority, event_data, form_data, make_document, make_proposal
+from .factories import (
+    AuthorityFactory,
+    DocumentFactory,
+    ProposalFactory,
+    event_data,
+    event_form_data,
+)
+
+
+def proposal_url(view_name, *args):
+    return snippet_url("advocacy.proposal", view_name, *args)
+
 
 pytestmark = pytest.mark.django_db
 NOTE = "Intern: ring saksbehandler qzxnote"
@@ -21,8 +33,12 @@ NOTE = "Intern: ring saksbehandler qzxnote"
 
 @pytest.fixture
 def proposal(home_page):
-    document = make_document(home_page, title="Høringssvar om taushetsplikt")
-    proposal = make_proposal(document, submitted=datetime.date(2025, 3, 1), authority=authority())
+    document = DocumentFactory(parent=home_page, title="Høringssvar om taushetsplikt")
+    proposal = ProposalFactory(
+        source_page=document,
+        submitted_on=datetime.date(2025, 3, 1),
+        target_authority=AuthorityFactory(),
+    )
     record_event(
         proposal, event_data("adopted", public_note="Offentlig", staff_note=NOTE), publish=True
     )
@@ -30,7 +46,7 @@ def proposal(home_page):
 
 
 def timeline(client, proposal):
-    return client.get(reverse("wagtailsnippets_advocacy_proposal:inspect", args=[proposal.pk]))
+    return client.get(snippet_url("advocacy.proposal", "inspect", proposal.pk))
 
 
 @pytest.mark.parametrize(
@@ -60,15 +76,15 @@ def test_someone_who_records_events_without_the_note_permission_neither_sees_nor
     )
     client.force_login(user)
     original = OutcomeEvent.objects.get(proposal=proposal)
-    form_page = client.get(reverse("advocacy_outcomes:correct", args=[original.pk]))
+    form_page = client.get(proposal_url("correct", original.pk))
     assert form_page.status_code == 200
     assert NOTE not in form_page.content.decode()
     assert 'name="staff_note"' not in form_page.content.decode()
-    record_page = client.get(reverse("advocacy_outcomes:record", args=[proposal.pk]))
+    record_page = client.get(proposal_url("record", proposal.pk))
     assert 'name="staff_note"' not in record_page.content.decode()
     response = client.post(
-        reverse("advocacy_outcomes:correct", args=[original.pk]),
-        form_data("rejected", staff_note="overskrevet"),
+        proposal_url("correct", original.pk),
+        event_form_data("rejected", staff_note="overskrevet"),
     )
     assert response.status_code == 302
     correction = OutcomeEvent.objects.get(corrects=original)
@@ -78,8 +94,8 @@ def test_someone_who_records_events_without_the_note_permission_neither_sees_nor
 def test_the_secretariat_writes_the_note_through_the_form(client, make_user, proposal):
     client.force_login(make_user(roles.STAFF))
     response = client.post(
-        reverse("advocacy_outcomes:record", args=[proposal.pk]),
-        form_data("rejected", date="02.06.2025", staff_note="Ny intern merknad"),
+        proposal_url("record", proposal.pk),
+        event_form_data("rejected", date="02.06.2025", staff_note="Ny intern merknad"),
     )
     assert response.status_code == 302
     assert OutcomeEvent.objects.filter(staff_note="Ny intern merknad").exists()
@@ -110,7 +126,7 @@ def test_the_proposal_list_and_its_export_do_not_show_the_note_to_the_board(
 ):
     client.force_login(make_user(roles.BOARD))
     for suffix in ("", "?export=csv"):
-        response = client.get(reverse("wagtailsnippets_advocacy_proposal:list") + suffix)
+        response = client.get(snippet_url("advocacy.proposal", "list") + suffix)
         assert response.status_code == 200
         content = b"".join(response.streaming_content) if response.streaming else response.content
         assert NOTE.encode() not in content

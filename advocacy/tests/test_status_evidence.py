@@ -9,7 +9,7 @@ from django.urls import reverse
 from advocacy.models import OutcomeEvent
 from advocacy.outcomes import record_event, status_event
 
-from .outcome_helpers import authority, event_data, make_document, make_proposal
+from .factories import AuthorityFactory, DocumentFactory, ProposalFactory, event_data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -17,8 +17,10 @@ D = datetime.date
 
 @pytest.fixture
 def adopted_then_acknowledged(home_page):
-    document = make_document(home_page, title="Høringssvar om pårørendes rettigheter")
-    proposal = make_proposal(document, submitted=D(2025, 3, 1), authority=authority())
+    document = DocumentFactory(parent=home_page, title="Høringssvar om pårørendes rettigheter")
+    proposal = ProposalFactory(
+        source_page=document, submitted_on=D(2025, 3, 1), target_authority=AuthorityFactory()
+    )
     record_event(
         proposal,
         event_data("adopted", D(2025, 6, 1), evidence_title="Prop. 85 L (2024–2025)"),
@@ -52,8 +54,10 @@ def test_the_outcome_list_shows_the_evidence_of_the_event_that_set_the_status(
 def test_before_a_decision_the_latest_event_sets_the_status_and_gives_the_evidence(
     client, home_page
 ):
-    document = make_document(home_page, title="Høringssvar om avlastning")
-    proposal = make_proposal(document, submitted=D(2025, 3, 1), authority=authority())
+    document = DocumentFactory(parent=home_page, title="Høringssvar om avlastning")
+    proposal = ProposalFactory(
+        source_page=document, submitted_on=D(2025, 3, 1), target_authority=AuthorityFactory()
+    )
     record_event(proposal, event_data("acknowledged", D(2025, 4, 1)), publish=True)
     latest = record_event(
         proposal, event_data("dialogue", D(2025, 5, 1), evidence_title="Møte i HOD"), publish=True

@@ -14,7 +14,7 @@ from django.utils import timezone
 from advocacy.models import Proposal, Theme
 from advocacy.outcomes import record_event
 from advocacy.outcomes.accountability import theme_section
-from lpp import roles
+from base import roles
 
 pytestmark = pytest.mark.django_db
 

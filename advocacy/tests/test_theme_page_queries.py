@@ -1,5 +1,5 @@
 """A theme page reads the same few queries whatever the number of proposals, events and
-themes (issue 19): ≤ 12, measured at two content sizes."""
+themes (issue 19): ≤ 12 (seven today), measured at two content sizes."""
 
 import datetime
 
@@ -7,30 +7,32 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advocacy.models import Theme
 from advocacy.outcomes import record_event
 
-from .outcome_helpers import authority, event_data, make_document, make_proposal
+from .factories import AuthorityFactory, DocumentFactory, ProposalFactory, ThemeFactory, event_data
 
 pytestmark = pytest.mark.django_db
-MAX_QUERIES = 12
+# Issue 19 asks for ≤ 12; seven today: the theme, its figures, its proposals, one per
+# section (responses, platform, agreement) and the site.
+MAX_QUERIES = 7
 D = datetime.date
 
 
 def grow(home_page, theme, size):
     """``size`` more documents with ``size`` proposals on the theme (and ``size`` other
     themes), each with ``size`` published events."""
-    others = [
-        Theme.objects.create(name=f"Annet {size}-{n}", slug=f"annet-{size}-{n}")
-        for n in range(size)
-    ]
+    others = [ThemeFactory(name=f"Annet {size}-{n}", slug=f"annet-{size}-{n}") for n in range(size)]
     for d in range(size):
-        document = make_document(
-            home_page, title=f"Høringssvar {size}-{d}", slug=f"svar-{size}-{d}"
+        document = DocumentFactory(
+            parent=home_page, title=f"Høringssvar {size}-{d}", slug=f"svar-{size}-{d}"
         )
         for n in range(size):
-            proposal = make_proposal(
-                document, f"Forslag {d}-{n}", D(2024, 1, 1), authority(), [theme, *others]
+            proposal = ProposalFactory(
+                source_page=document,
+                text=f"Forslag {d}-{n}",
+                submitted_on=D(2024, 1, 1),
+                target_authority=AuthorityFactory(),
+                themes=[theme, *others],
             )
             for day in range(size):
                 kind = "adopted" if day == size - 1 else "dialogue"
@@ -46,7 +48,7 @@ def queries(client, url):
 
 def test_a_theme_page_uses_few_queries_whatever_the_size(client, home_page, settings):
     settings.LPP_FIGURES_CACHE_ENABLED = True  # as in production: the menu is kept
-    theme = Theme.objects.create(name="Tvang", slug="tvang")
+    theme = ThemeFactory(name="Tvang", slug="tvang")
     grow(home_page, theme, 1)
     small = queries(client, theme.get_absolute_url())
     grow(home_page, theme, 5)

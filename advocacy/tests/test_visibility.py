@@ -1,8 +1,9 @@
-"""The one rule for what the public may see (advocacy.visibility), and that the records
+"""The one rule for what the public may see (base.visibility), and that the records
 which belong to a page follow it."""
 
 import datetime
 
+import factory
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -10,9 +11,10 @@ from wagtail.models import Page, PageViewRestriction
 
 from advocacy.models import OutcomeEvent, Proposal
 from advocacy.outcomes import record_event
-from advocacy.visibility import is_public_page, public_pages, restrict_to_public
+from base.visibility import is_public_page, public_pages, restrict_to_public
+from home.models import StandardPage
 
-from .outcome_helpers import event_data, make_document, make_proposal
+from .factories import DocumentFactory, ProposalFactory, event_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +23,16 @@ def restrict(page, kind=PageViewRestriction.LOGIN, **fields):
     return PageViewRestriction.objects.create(page=page, restriction_type=kind, **fields)
 
 
+def standard_page(**fields):
+    # A page of a specific type, so a specific queryset can be narrowed too.
+    return factory.create(StandardPage, FACTORY_CLASS=DocumentFactory, **fields)
+
+
 @pytest.fixture
 def tree(home_page):
-    section = make_document(home_page, title="Seksjon", slug="seksjon")
-    child = make_document(section, title="Underside", slug="underside")
-    other = make_document(home_page, title="Annen side", slug="annen")
+    section = standard_page(parent=home_page, title="Seksjon", slug="seksjon")
+    child = standard_page(parent=section, title="Underside", slug="underside")
+    other = standard_page(parent=home_page, title="Annen side", slug="annen")
     return {"home": home_page, "section": section, "child": child, "other": other}
 
 
@@ -61,8 +68,6 @@ def test_a_page_past_its_expiry_is_not_public_before_wagtail_unpublishes_it(tree
 def test_the_rule_narrows_a_specific_page_queryset_without_a_query_of_its_own(
     tree, django_assert_num_queries
 ):
-    from home.models import StandardPage
-
     restrict(tree["section"])
     with django_assert_num_queries(1):
         titles = set(restrict_to_public(StandardPage.objects.all()).values_list("title", flat=True))
@@ -70,7 +75,7 @@ def test_the_rule_narrows_a_specific_page_queryset_without_a_query_of_its_own(
 
 
 def test_proposals_and_events_of_a_page_under_a_restricted_section_are_not_public(tree):
-    proposal = make_proposal(tree["child"], "Forslag på en underside")
+    proposal = ProposalFactory(source_page=tree["child"], text="Forslag på en underside")
     record_event(proposal, event_data("adopted"), publish=True)
     assert Proposal.objects.public().filter(pk=proposal.pk).exists()
     assert OutcomeEvent.objects.public().filter(proposal=proposal).exists()
@@ -80,7 +85,7 @@ def test_proposals_and_events_of_a_page_under_a_restricted_section_are_not_publi
 
 
 def test_public_events_never_load_the_staff_note(tree):
-    proposal = make_proposal(tree["other"])
+    proposal = ProposalFactory(source_page=tree["other"])
     record_event(proposal, event_data("adopted", staff_note="Intern: ring"), publish=True)
     event = OutcomeEvent.objects.public().get(proposal=proposal)
     assert "staff_note" in event.get_deferred_fields()

@@ -1,8 +1,8 @@
 import pytest
-from django.urls import reverse
 
 from advocacy.models import Authority, Theme
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def staff_client(client, make_user):
 
 
 def theme_add_url():
-    return reverse("wagtailsnippets_advocacy_theme:add")
+    return snippet_url("advocacy.theme", "add")
 
 
 def test_staff_adds_a_theme_and_its_slug_is_made_from_the_name(staff_client, home_page):
@@ -57,7 +57,7 @@ def test_themes_are_a_controlled_vocabulary():
 
 
 def test_an_authority_without_a_name_is_refused(staff_client, home_page):
-    url = reverse("wagtailsnippets_advocacy_authority:add")
+    url = snippet_url("advocacy.authority", "add")
     response = staff_client.post(url, {"name": "", "kind": "departement"})
     assert response.status_code == 200
     # Norwegian "required" message (wording differs between Django and DRF catalogues).
@@ -67,7 +67,7 @@ def test_an_authority_without_a_name_is_refused(staff_client, home_page):
 
 def test_an_authority_name_used_twice_is_refused(staff_client, home_page):
     Authority.objects.create(name="Helsedirektoratet", kind="direktorat")
-    url = reverse("wagtailsnippets_advocacy_authority:add")
+    url = snippet_url("advocacy.authority", "add")
     response = staff_client.post(url, {"name": "Helsedirektoratet", "kind": "direktorat"})
     assert "finnes allerede en myndighet med dette navnet" in response.content.decode()
     assert Authority.objects.count() == 1
@@ -76,7 +76,7 @@ def test_an_authority_name_used_twice_is_refused(staff_client, home_page):
 def test_authority_list_filters_by_kind(staff_client, home_page):
     Authority.objects.create(name="Helse- og omsorgsdepartementet", kind="departement")
     Authority.objects.create(name="Oslo kommune", kind="kommune")
-    url = reverse("wagtailsnippets_advocacy_authority:list")
+    url = snippet_url("advocacy.authority", "list")
     html = staff_client.get(url, {"kind": "kommune"}).content.decode()
     assert "Oslo kommune" in html
     assert "Helse- og omsorgsdepartementet" not in html

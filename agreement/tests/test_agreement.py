@@ -5,45 +5,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import WorkflowPage
-from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from advocacy.models import Theme
+from advocacy.tests.factories import ThemeFactory
 from agreement.models import AgreementPage, AgreementVersion
 from agreement.text import fill_in_labels, render_fill_ins, unclosed_marker
-from lpp import roles
+from base import roles
+
+from .factories import AgreementPageFactory, clause
 
 pytestmark = pytest.mark.django_db
-
-
-def clause(title, text, subclauses=(), guidance="", themes=()):
-    return (
-        "clause",
-        {
-            "title": title,
-            "text": RichText(f"<p>{text}</p>"),
-            "subclauses": [RichText(f"<p>{s}</p>") for s in subclauses],
-            "guidance": RichText(f"<p>{guidance}</p>" if guidance else ""),
-            "themes": list(themes),
-        },
-    )
-
-
-def make_agreement(home, clauses, version="0.1", live=True, **fields):
-    page = AgreementPage(
-        title="Pårørendeavtale",
-        slug="parorendeavtale",
-        version=version,
-        clauses=clauses,
-        live=live,
-        **fields,
-    )
-    home.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    page.refresh_from_db()
-    return page
 
 
 def publish(page):
@@ -60,9 +31,9 @@ def staff_client(client, make_user, home_page):
 
 
 def test_clauses_are_numbered_by_their_order_with_guidance_folded(client, home_page):
-    page = make_agreement(
-        home_page,
-        [
+    page = AgreementPageFactory(
+        parent=home_page,
+        clauses=[
             clause("Formål", "Avtalen skal sikre informasjon.", guidance="Råd til tjenesten."),
             clause("Parter", "Avtalen inngås mellom partene.", ["Tjenesten.", "Pasienten."]),
         ],
@@ -171,9 +142,9 @@ def test_a_valid_agreement_is_saved_from_the_admin(staff_client, home_page):
 
 
 def test_previous_versions_stay_readable_with_what_changed(client, home_page):
-    page = make_agreement(
-        home_page,
-        [
+    page = AgreementPageFactory(
+        parent=home_page,
+        clauses=[
             clause("Formål", "Avtalen skal sikre informasjon."),
             clause("Parter", "Avtalen inngås mellom partene."),
         ],
@@ -204,9 +175,9 @@ def test_previous_versions_stay_readable_with_what_changed(client, home_page):
 
 
 def test_version_rules(home_page):
-    page = make_agreement(
-        home_page,
-        [clause("Formål", "Tekst.")],
+    page = AgreementPageFactory(
+        parent=home_page,
+        clauses=[clause("Formål", "Tekst.")],
         version="1.0",
         status="vedtatt",
         adopted_at=datetime.date(2028, 3, 1),
@@ -228,10 +199,10 @@ def test_version_rules(home_page):
 
 
 def test_theme_page_gathers_published_clauses_only(client, home_page):
-    tvang = Theme.objects.create(name="Tvang", slug="tvang")
-    page = make_agreement(
-        home_page,
-        [
+    tvang = ThemeFactory(name="Tvang", slug="tvang")
+    page = AgreementPageFactory(
+        parent=home_page,
+        clauses=[
             clause("Formål", "Tekst."),
             clause("Kriseplan", "Partene lager en kriseplan.", themes=[tvang]),
         ],
@@ -253,9 +224,10 @@ def count_queries(client, url):
 
 
 def test_agreement_page_uses_a_constant_number_of_queries(client, home_page):
-    tvang = Theme.objects.create(name="Tvang", slug="tvang")
-    page = make_agreement(
-        home_page, [clause(f"Punkt {n}", "Tekst [[Pasient]].", themes=[tvang]) for n in range(3)]
+    tvang = ThemeFactory(name="Tvang", slug="tvang")
+    page = AgreementPageFactory(
+        parent=home_page,
+        clauses=[clause(f"Punkt {n}", "Tekst [[Pasient]].", themes=[tvang]) for n in range(3)],
     )
     client.get(page.url)
     small = count_queries(client, page.url)
@@ -295,7 +267,7 @@ def test_demo_agreement_draft(client, demo_site):
 
 
 def test_only_the_agreement_working_group_edits_the_agreement(client, make_user, home_page):
-    page = make_agreement(home_page, [clause("Formål", "Tekst.")])
+    page = AgreementPageFactory(parent=home_page, clauses=[clause("Formål", "Tekst.")])
     roles.grant_section(roles.AGREEMENT_GROUP, page, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     writer = make_user(roles.AGREEMENT_GROUP)
@@ -310,7 +282,9 @@ def test_only_the_agreement_working_group_edits_the_agreement(client, make_user,
 
 
 def test_editors_compare_revisions_in_the_admin(client, make_user, home_page):
-    page = make_agreement(home_page, [clause("Formål", "Avtalen skal sikre informasjon.")])
+    page = AgreementPageFactory(
+        parent=home_page, clauses=[clause("Formål", "Avtalen skal sikre informasjon.")]
+    )
     first = page.live_revision
     page.clauses = [clause("Formål", "Avtalen skal sikre medvirkning.")]
     page.version = "0.2"

@@ -12,8 +12,8 @@ from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 from wagtail.rich_text import RichText
 
-from advocacy.docx.readback import read_docx
 from agreement.models import AgreementPage
+from tools.word_readback import read_docx
 
 pytestmark = pytest.mark.django_db
 

@@ -3,35 +3,19 @@
 import re
 
 import pytest
-from wagtail.rich_text import RichText
 
 from agreement.compare import compare_agreements
 from agreement.models import AgreementPage
 
+from .factories import AgreementPageFactory, clause
+
 pytestmark = pytest.mark.django_db
-
-
-def clause(title, text, subclauses=(), guidance=""):
-    return (
-        "clause",
-        {
-            "title": title,
-            "text": RichText(f"<p>{text}</p>"),
-            "subclauses": [RichText(f"<p>{s}</p>") for s in subclauses],
-            "guidance": RichText(f"<p>{guidance}</p>" if guidance else ""),
-            "themes": [],
-        },
-    )
 
 
 def publish_versions(home, first, second):
     """An agreement published as 0.1 with ``first`` and as 0.2 with ``second``; the
     clauses of ``second`` keep the block ids of ``first`` where they share a place."""
-    page = AgreementPage(title="Pårørendeavtale", slug="parorendeavtale", version="0.1")
-    page.clauses = first
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
+    page = AgreementPageFactory(parent=home, version="0.1", clauses=first)
     ids = [child.id for child in page.clauses]
     page.clauses = second
     for child, block_id in zip(page.clauses, ids, strict=False):

@@ -1,5 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -7,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from advocacy.tracking import ProposalSource
-from advocacy.visibility import restrict_to_public
+from base.visibility import restrict_to_public
 from home.forms import PersonalDataPageForm
 from home.models import LppPage
 
 from ..blocks import ResponseBodyBlock
+from ..filters import ArchiveFilterForm, renamed_parameters_url
 from ..forms import ConsultationResponsePageForm
 from ..status import SENT_STATUSES
 
@@ -45,8 +47,13 @@ class ConsultationResponseIndexPage(LppPage, Page):
             .order_by("-letter_date", "-pk")
         )
 
+    def serve(self, request, *args, **kwargs):
+        renamed = renamed_parameters_url(request)
+        if renamed is not None:
+            return HttpResponsePermanentRedirect(renamed)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
-        from ..archive import ArchiveFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         responses = self.responses()
@@ -121,6 +128,19 @@ class ConsultationResponsePage(ProposalSource, LppPage, Page):
 
     def default_target_authority(self):
         return self.consultation.authority if self.consultation_id else None
+
+    def proposals_sent_on(self):
+        """A response's proposals were sent with the letter: the day its submission was
+        recorded (None until it is)."""
+        from .records import Submission
+
+        if not self.consultation_id:
+            return None
+        return (
+            Submission.objects.filter(consultation_id=self.consultation_id)
+            .values_list("submitted_on", flat=True)
+            .first()
+        )
 
     def search_document(self):
         """Public search (search/registry.py): the authority answered and the letter's

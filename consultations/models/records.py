@@ -13,8 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from advocacy.models import ThemedItem
-from lpp.dates import long_date
-from lpp.roles import user_label
+from base.dates import long_date
+from base.roles import user_label
 
 from ..status import Status
 
@@ -134,10 +134,6 @@ class Consultation(ClusterableModel):
     @property
     def days_left(self):
         return (self.deadline - timezone.localdate()).days
-
-    @property
-    def days_overdue(self):
-        return -self.days_left
 
     @property
     def responsible_name(self):
@@ -314,7 +310,7 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         state = "slått av" if self.revoked_at else "aktiv"
-        return f"Kalender for {self.user} ({state})"
+        return f"Kalender for {user_label(self.user)} ({state})"
 
     @staticmethod
     def hash_token(token):

@@ -12,11 +12,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from advocacy.tests.factories import AuthorityFactory, ThemeFactory
+from base import roles
+from base.admin_urls import snippet_url
 from consultations.models import Consultation, Submission
 from consultations.status import Status
-from lpp import roles
+from consultations.submission import archive_submission
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +38,7 @@ def staff(make_user):
 def form_data(**fields):
     data = {
         "title": "Høring om pårørendes rettigheter",
-        "authority": helpers.authority().pk,
+        "authority": AuthorityFactory().pk,
         "case_number": "26/100",
         "our_reference": "",
         "url": "",
@@ -81,7 +84,7 @@ def test_only_staff_and_working_groups_can_be_made_responsible(client, staff, ma
 
 def test_a_record_keeps_its_responsible_person_after_they_have_left(client, staff, make_user):
     former = make_user(roles.STAFF, first_name="Tidligere", last_name="Ansatt")
-    record = helpers.consultation(responsible=former)
+    record = factories.ConsultationFactory(responsible=former)
     former.is_active = False
     former.save()
 
@@ -114,7 +117,7 @@ def test_bad_input_gets_a_norwegian_message_and_saves_nothing(client, staff, fie
 
 
 def test_the_same_case_number_twice_is_refused_in_the_form(client, staff):
-    helpers.consultation(case_number="26/100")
+    factories.ConsultationFactory(case_number="26/100")
     client.force_login(staff)
     response = client.post(reverse(ADD), form_data(case_number="26/100"))
     assert response.status_code == 200
@@ -123,7 +126,7 @@ def test_the_same_case_number_twice_is_refused_in_the_form(client, staff):
 
 
 def test_staff_cannot_jump_to_approved_by_editing_the_status(client, staff):
-    record = helpers.consultation(status=Status.DRAFTING)
+    record = factories.ConsultationFactory(status=Status.DRAFTING)
     client.force_login(staff)
     response = client.post(
         reverse(EDIT, args=[record.pk]),
@@ -135,7 +138,7 @@ def test_staff_cannot_jump_to_approved_by_editing_the_status(client, staff):
 
 
 def test_staff_decline_with_a_reason(client, staff):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     client.force_login(staff)
     response = client.post(
         reverse(EDIT, args=[record.pk]),
@@ -156,13 +159,15 @@ def titles_in(html, records):
 
 
 def test_list_filters_by_status_deadline_authority_theme_and_responsible(client, staff):
-    tvang = helpers.theme("Tvang")
-    hdir = helpers.authority("Helsedirektoratet", kind="direktorat")
-    soon = helpers.consultation(title="Snart frist", deadline=today() + days(5), themes=[tvang])
-    later = helpers.consultation(
+    tvang = ThemeFactory(name="Tvang")
+    hdir = AuthorityFactory(name="Helsedirektoratet", kind="direktorat")
+    soon = factories.ConsultationFactory(
+        title="Snart frist", deadline=today() + days(5), themes=[tvang]
+    )
+    later = factories.ConsultationFactory(
         title="Senere frist", deadline=today() + days(60), authority=hdir, responsible=staff
     )
-    past = helpers.consultation(
+    past = factories.ConsultationFactory(
         title="Gammel frist",
         announced_on=today() - days(90),
         deadline=today() - days(3),
@@ -192,25 +197,27 @@ def test_the_list_renders_in_constant_queries(client, staff, django_assert_max_n
 
     client.force_login(staff)
     for _ in range(3):
-        helpers.consultation(responsible=staff)
+        factories.ConsultationFactory(responsible=staff)
     client.get(reverse(LIST))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse(LIST))
     for i in range(20):
-        helpers.consultation(responsible=staff, authority=helpers.authority(f"Myndighet {i}"))
+        factories.ConsultationFactory(
+            responsible=staff, authority=AuthorityFactory(name=f"Myndighet {i}")
+        )
     with CaptureQueriesContext(connection) as many:
         client.get(reverse(LIST))
     assert len(many) == len(few)
 
 
 def test_export_escapes_spreadsheet_formulas(client, staff):
-    helpers.consultation(
+    factories.ConsultationFactory(
         title='=HYPERLINK("http://evil","klikk")',
         notes="+1+1",
         case_number="-2",
-        themes=[helpers.theme("Tvang")],
+        themes=[ThemeFactory(name="Tvang")],
     )
-    helpers.consultation(title="Vanlig tittel")
+    factories.ConsultationFactory(title="Vanlig tittel")
     client.force_login(staff)
     response = client.get(reverse(LIST), {"export": "csv"})
     assert response.status_code == 200
@@ -229,7 +236,7 @@ def test_export_escapes_spreadsheet_formulas(client, staff):
 def test_export_to_xlsx_keeps_formulas_as_text(client, staff):
     from openpyxl import load_workbook
 
-    helpers.consultation(title="=1+2")
+    factories.ConsultationFactory(title="=1+2")
     client.force_login(staff)
     response = client.get(reverse(LIST), {"export": "xlsx"})
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -238,20 +245,20 @@ def test_export_to_xlsx_keeps_formulas_as_text(client, staff):
 
 
 def test_dashboard_shows_what_is_due(client, staff):
-    helpers.consultation(
+    factories.ConsultationFactory(
         title="Frist om ti dager", deadline=today() + days(10), status=Status.DRAFTING
     )
-    helpers.consultation(
+    factories.ConsultationFactory(
         title="Frist om to måneder", deadline=today() + days(60), status=Status.DRAFTING
     )
-    helpers.consultation(
+    factories.ConsultationFactory(
         title="Forsinket utkast",
         announced_on=today() - days(20),
         draft_deadline=today() - days(2),
         status=Status.DRAFTING,
         deadline=today() + days(40),
     )
-    helpers.consultation(title="Skal vi svare?", deadline=today() + days(50))
+    factories.ConsultationFactory(title="Skal vi svare?", deadline=today() + days(50))
     client.force_login(staff)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     upcoming, overdue, undecided = (
@@ -275,7 +282,7 @@ def test_dashboard_shows_what_is_due(client, staff):
     ],
 )
 def test_permissions_per_role(client, make_user, group, can_view, can_change):
-    record = helpers.consultation(title="Høringen", notes="Internt notat")
+    record = factories.ConsultationFactory(title="Høringen", notes="Internt notat")
     user = make_user(group)
     client.force_login(user)
     listing = client.get(reverse(LIST))
@@ -296,11 +303,11 @@ def test_permissions_per_role(client, make_user, group, can_view, can_change):
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     for url in [
         reverse(LIST),
         reverse(EDIT, args=[record.pk]),
-        reverse("consultations_admin:submit", args=[record.pk]),
+        snippet_url(Consultation, "submit", record.pk),
     ]:
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
@@ -311,10 +318,12 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
 
 @pytest.fixture
 def approved(home_page):
-    index = helpers.archive_index(home_page)
-    record = helpers.consultation(title="Godkjent høring")
-    page = helpers.response_page(index, record, body=[helpers.proposal_block("Et forslag")])
-    helpers.approve(record, page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
+    record = factories.ConsultationFactory(title="Godkjent høring")
+    page = factories.ResponsePageFactory(
+        parent=index, consultation=record, body=[factories.proposal_block("Et forslag")]
+    )
+    factories.approve(record, page)
     return record, page
 
 
@@ -326,7 +335,7 @@ def submit(client, record, **fields):
         "file": SimpleUploadedFile("svar.pdf", b"%PDF-1.4 det som ble sendt"),
     }
     data.update(fields)
-    return client.post(reverse("consultations_admin:submit", args=[record.pk]), data)
+    return client.post(snippet_url(Consultation, "submit", record.pk), data)
 
 
 def test_recording_the_submission_archives_the_file_and_publishes(client, staff, approved):
@@ -343,7 +352,7 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert submission.recorded_by == staff and submission.filename == "svar.pdf"
     page.refresh_from_db()
     assert page.live
-    download = client.get(reverse("consultations_admin:submission_file", args=[record.pk]))
+    download = client.get(snippet_url(Consultation, "submission_file", record.pk))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 det som ble sendt"
     # Recorded once: a second click is told so and changes nothing.
     again = submit(client, record)
@@ -357,9 +366,10 @@ def test_recording_the_submission_archives_the_file_and_publishes(client, staff,
     assert submission.file.storage.exists(submission.file.name)
     assert not default_storage.exists(submission.file.name)
     client.logout()
-    assert client.get(
-        reverse("consultations_admin:submission_file", args=[record.pk])
-    ).status_code in (302, 403)
+    assert client.get(snippet_url(Consultation, "submission_file", record.pk)).status_code in (
+        302,
+        403,
+    )
 
 
 def test_without_an_upload_the_generated_word_letter_is_archived(client, staff, approved):
@@ -374,7 +384,7 @@ def test_without_an_upload_the_generated_word_letter_is_archived(client, staff, 
     assert response.status_code == 302
     submission = Submission.objects.get(consultation=record)
     assert submission.filename == f"{page.slug}.docx"
-    download = client.get(reverse("consultations_admin:submission_file", args=[record.pk]))
+    download = client.get(snippet_url(Consultation, "submission_file", record.pk))
     content = b"".join(download.streaming_content)
     assert hashlib.sha256(content).hexdigest() == submission.sha256
     # Proposals sit in boxes (table cells), so read all the body's text.
@@ -407,9 +417,9 @@ def test_bad_submissions_change_nothing(client, staff, approved, fields, message
 
 
 def test_an_unapproved_response_cannot_be_submitted(client, staff, home_page):
-    index = helpers.archive_index(home_page)
-    record = helpers.consultation()
-    helpers.response_page(index, record)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
+    record = factories.ConsultationFactory()
+    factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(staff)
     response = submit(client, record)
     assert "før landsstyret har godkjent det" in response.content.decode()
@@ -417,10 +427,12 @@ def test_an_unapproved_response_cannot_be_submitted(client, staff, home_page):
 
 
 def test_unconfirmed_personal_data_blocks_the_submission(client, staff, home_page):
-    index = helpers.archive_index(home_page)
-    record = helpers.consultation()
-    page = helpers.response_page(index, record, body=[helpers.paragraph("Ring 912 34 567")])
-    helpers.approve(record, page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(
+        parent=index, consultation=record, body=[factories.paragraph("Ring 912 34 567")]
+    )
+    factories.approve(record, page)
     client.force_login(staff)
     response = submit(client, record)
     assert "personopplysninger som ingen har bekreftet" in response.content.decode()
@@ -431,7 +443,7 @@ def test_the_archived_submission_cannot_be_changed(approved):
     from django.core.exceptions import ValidationError
 
     record, page = approved
-    submission = helpers.archive_submission(
+    submission = archive_submission(
         record,
         content=b"brev",
         filename="brev.txt",
@@ -446,11 +458,9 @@ def test_the_archived_submission_cannot_be_changed(approved):
 
 @pytest.mark.parametrize("group", [roles.BOARD, roles.RESPONSES_GROUP])
 def test_board_and_working_group_can_read_a_consultation_and_choose_it(client, make_user, group):
-    record = helpers.consultation(title="Høringen de skal svare på", case_number="26/4242")
+    record = factories.ConsultationFactory(title="Høringen de skal svare på", case_number="26/4242")
     client.force_login(make_user(group))
-    inspect = client.get(
-        reverse("wagtailsnippets_consultations_consultation:inspect", args=[record.pk])
-    )
+    inspect = client.get(snippet_url("consultations.consultation", "inspect", record.pk))
     assert inspect.status_code == 200
     assert "26/4242" in inspect.content.decode()
     chooser = client.get(reverse("wagtailsnippetchoosers_consultations_consultation:choose"))
@@ -462,7 +472,7 @@ def test_the_edit_view_offers_to_record_the_submission_once_approved(client, sta
     record, _page = approved
     client.force_login(staff)
     html = client.get(reverse(EDIT, args=[record.pk])).content.decode()
-    assert reverse("consultations_admin:submit", args=[record.pk]) in html
+    assert snippet_url(Consultation, "submit", record.pk) in html
     assert "Godkjent av landsstyret" in html
 
 
@@ -471,7 +481,7 @@ def test_only_staff_record_submissions_and_download_what_was_sent(
     client, make_user, approved, group
 ):
     record, page = approved
-    helpers.archive_submission(
+    archive_submission(
         record,
         content=b"brev",
         filename="brev.txt",
@@ -480,18 +490,20 @@ def test_only_staff_record_submissions_and_download_what_was_sent(
         recipient="HOD",
     )
     client.force_login(make_user(group))
-    download = client.get(reverse("consultations_admin:submission_file", args=[record.pk]))
+    download = client.get(snippet_url(Consultation, "submission_file", record.pk))
     assert download.status_code in (302, 403)
-    other = helpers.consultation()
+    other = factories.ConsultationFactory()
     assert submit(client, other).status_code in (302, 403)
 
 
 def test_the_response_form_offers_only_consultations_still_to_answer(client, staff, home_page):
-    open_one = helpers.consultation(title="Høring om avlastning", case_number="26/501")
-    other = helpers.consultation(title="Høring om tvang", case_number="26/777")
-    answered = helpers.consultation(title="Høring som er besvart")
-    helpers.response_page(helpers.archive_index(home_page), answered)
-    helpers.consultation(
+    open_one = factories.ConsultationFactory(title="Høring om avlastning", case_number="26/501")
+    other = factories.ConsultationFactory(title="Høring om tvang", case_number="26/777")
+    answered = factories.ConsultationFactory(title="Høring som er besvart")
+    factories.ResponsePageFactory(
+        parent=factories.ResponseIndexPageFactory(parent=home_page), consultation=answered
+    )
+    factories.ConsultationFactory(
         title="Høring LPP avstår fra", status=Status.DECLINED, decline_reason="Utenfor vårt område."
     )
     client.force_login(staff)

@@ -9,21 +9,22 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from advocacy.docx.engine import norwegian_date
-from advocacy.docx.readback import read_docx
+from base import roles
+from base.admin_urls import snippet_url
 from consultations.demo import ensure_workflow
 from consultations.models import Consultation, ConsultationResponsePage
 from consultations.status import Status
-from lpp import roles
+from tools.word_readback import read_docx
+from wordexport.engine import norwegian_date
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_page):
-    index = helpers.archive_index(home_page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     roles.grant_section(roles.RESPONSES_GROUP, index, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     ensure_workflow(index)
@@ -33,7 +34,7 @@ def index(home_page):
 @pytest.fixture
 def board_approved(index, make_user):
     writer = make_user(roles.RESPONSES_GROUP)
-    page = helpers.awaiting_board(index, writer)
+    page = factories.awaiting_board(index, writer)
     page.current_workflow_task_state.approve(user=make_user(roles.BOARD))
     page = ConsultationResponsePage.objects.get(pk=page.pk)
     assert Consultation.objects.get(pk=page.consultation_id).status == Status.APPROVED
@@ -73,7 +74,7 @@ def test_a_revision_saved_after_the_approval_is_marked_utkast(client, make_user,
 
 
 def test_a_response_waiting_for_the_board_is_marked_utkast(client, make_user, index):
-    page = helpers.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
+    page = factories.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
     report = read_docx(export(client, make_user, page))
     assert report.header_text.startswith("UTKAST")
 
@@ -83,7 +84,7 @@ def test_the_approved_letter_can_be_uploaded_as_what_was_sent(client, make_user,
 
     data = export(client, make_user, board_approved)
     response = client.post(
-        reverse("consultations_admin:submit", args=[board_approved.consultation_id]),
+        snippet_url(Consultation, "submit", board_approved.consultation_id),
         {
             "submitted_on": timezone.localdate().isoformat(),
             "channel": "epost",

@@ -7,12 +7,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from base import roles
 from consultations.ical import escape_text, fold
 from consultations.models import CalendarFeed, SentReminder
 from consultations.status import Status
-from lpp import roles
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 days = datetime.timedelta
@@ -38,14 +38,16 @@ def unfold(body):
 
 
 def test_the_feed_lists_open_deadlines(client, staff):
-    helpers.consultation(
+    factories.ConsultationFactory(
         title="Høring om tvang",
         deadline=datetime.date(2099, 3, 1),
         announced_on=datetime.date(2099, 1, 1),
         draft_deadline=datetime.date(2099, 2, 15),
         responsible=staff,
     )
-    helpers.consultation(title="Avslått høring", status=Status.DECLINED, decline_reason="Nei")
+    factories.ConsultationFactory(
+        title="Avslått høring", status=Status.DECLINED, decline_reason="Nei"
+    )
     url = new_feed_url(client, staff)
     response = client.get(url)
     assert response.status_code == 200
@@ -60,7 +62,7 @@ def test_the_feed_lists_open_deadlines(client, staff):
 
 def test_text_in_the_feed_cannot_inject_lines(client, staff):
     evil = "Høring\r\nEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:Falsk; hendelse, ja"
-    helpers.consultation(title=evil)
+    factories.ConsultationFactory(title=evil)
     body = client.get(new_feed_url(client, staff)).content.decode()
     lines = unfold(body).split("\r\n")
     assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VEVENT") == 1
@@ -132,7 +134,7 @@ def run(**options):
 
 def test_reminders_go_to_the_responsible_person_once(staff):
     today = timezone.localdate()
-    record = helpers.consultation(
+    record = factories.ConsultationFactory(
         title="Høring om barn som pårørende",
         responsible=staff,
         status=Status.DRAFTING,
@@ -155,7 +157,7 @@ def test_reminders_go_to_the_responsible_person_once(staff):
 
 def test_a_moved_deadline_gets_a_new_reminder(staff):
     today = timezone.localdate()
-    record = helpers.consultation(responsible=staff, deadline=today + days(5))
+    record = factories.ConsultationFactory(responsible=staff, deadline=today + days(5))
     run()
     record.deadline = today + days(6)
     record.save()
@@ -165,12 +167,12 @@ def test_a_moved_deadline_gets_a_new_reminder(staff):
 
 def test_no_reminders_for_far_off_closed_or_unassigned_consultations(staff):
     today = timezone.localdate()
-    helpers.consultation(responsible=staff, deadline=today + days(30))
-    helpers.consultation(
+    factories.ConsultationFactory(responsible=staff, deadline=today + days(30))
+    factories.ConsultationFactory(
         responsible=staff, deadline=today + days(2), status=Status.DECLINED, decline_reason="Nei"
     )
-    helpers.consultation(deadline=today + days(2))
-    helpers.consultation(
+    factories.ConsultationFactory(deadline=today + days(2))
+    factories.ConsultationFactory(
         responsible=staff,
         deadline=today + days(4),
         status=Status.APPROVED,
@@ -191,7 +193,7 @@ def test_a_failed_email_is_not_recorded_as_sent(staff, monkeypatch):
     from consultations.management.commands import send_deadline_reminders as command
 
     today = timezone.localdate()
-    helpers.consultation(responsible=staff, deadline=today + days(2))
+    factories.ConsultationFactory(responsible=staff, deadline=today + days(2))
 
     def broken(*args, **kwargs):
         raise OSError("SMTP nede")
@@ -207,7 +209,7 @@ def test_a_failed_email_is_not_recorded_as_sent(staff, monkeypatch):
 
 def test_sent_reminders_are_listed_for_staff_and_cannot_be_edited(client, make_user, staff):
     today = timezone.localdate()
-    record = helpers.consultation(
+    record = factories.ConsultationFactory(
         title="Høring med påminnelse", responsible=staff, deadline=today + days(2)
     )
     run()
@@ -234,3 +236,9 @@ def test_sent_reminders_are_listed_for_staff_and_cannot_be_edited(client, make_u
         )
     reminder.refresh_from_db()
     assert reminder.email == "siri@lpp.example" and SentReminder.objects.count() == 1
+
+
+def test_a_calendar_feed_is_named_by_its_owners_full_name(make_user):
+    owner = make_user(roles.STAFF, username="siri1", first_name="Siri", last_name="Sekretær")
+    CalendarFeed.create_for(owner)
+    assert str(CalendarFeed.objects.get(user=owner)) == "Kalender for Siri Sekretær (aktiv)"

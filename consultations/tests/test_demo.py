@@ -4,9 +4,9 @@ from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 from advocacy.models import Proposal
+from base import roles
 from consultations.models import Consultation, ConsultationResponsePage, Submission
 from consultations.status import Status
-from lpp import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from advocacy.tests.factories import AuthorityFactory
+from base import roles
 from consultations.half_year import consultations_in_period
 from consultations.models import Consultation, Submission
 from consultations.status import Status
-from lpp import roles
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -30,11 +31,11 @@ def at_noon(day):
 
 def registered(title, deadline, **fields):
     fields.setdefault("announced_on", deadline - datetime.timedelta(days=60))
-    return helpers.consultation(title=title, deadline=deadline, **fields)
+    return factories.ConsultationFactory(title=title, deadline=deadline, **fields)
 
 
 def answered(index, title, deadline, sent_on):
-    record, _page = helpers.published_response(
+    record, _page = factories.published_response(
         index, title=title, deadline=deadline, announced_on=deadline - datetime.timedelta(days=60)
     )
     Submission.objects.filter(consultation=record).update(submitted_on=sent_on)
@@ -51,7 +52,7 @@ def declined(title, deadline, decided_on, reason="Utenfor LPPs område."):
 
 @pytest.fixture
 def period_data(home_page):
-    index = helpers.archive_index(home_page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     answered(index, "Høring besvart i perioden", D(2025, 9, 15), D(2025, 9, 12))
     answered(index, "Høring besvart før perioden", D(2025, 6, 20), D(2025, 6, 18))
     declined("Høring avstått i perioden", D(2025, 10, 1), D(2025, 8, 20))
@@ -123,7 +124,7 @@ def test_the_word_report_has_the_consultations(staff_client, period_data):
 
 
 def test_the_authority_filter_applies_to_the_consultations(staff_client, period_data):
-    other = helpers.authority("Helsedirektoratet")
+    other = AuthorityFactory(name="Helsedirektoratet")
     registered("Hdir-høring som gikk ut", D(2025, 12, 1), authority=other)
     rows = consultations_in_period(D(2025, 7, 1), D(2025, 12, 31), authority=other)
     assert [c.title for _o, c in rows] == ["Hdir-høring som gikk ut"]

@@ -4,14 +4,14 @@ from hypothesis import strategies as st
 from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
-from consultations.blocks import ResponseBodyBlock
-from lpp.personal_data import (
+from base.personal_data import (
     describe,
     find_in_text,
     find_personal_data,
     fingerprint,
     is_valid_fnr,
 )
+from consultations.blocks import ResponseBodyBlock
 
 
 def with_control_digits(nine):

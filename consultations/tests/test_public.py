@@ -5,23 +5,24 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from advocacy.models import Proposal
+from advocacy.tests.factories import AuthorityFactory, ThemeFactory
 from consultations import lifecycle
 from consultations.models import ConsultationResponsePage
 from consultations.status import Status
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_page):
-    return helpers.archive_index(home_page)
+    return factories.ResponseIndexPageFactory(parent=home_page)
 
 
 def proposals(n, themes=()):
     return [
-        helpers.proposal_block(f"Forslag nummer {i}", "<p>Fordi.</p>", themes) for i in range(n)
+        factories.proposal_block(f"Forslag nummer {i}", "<p>Fordi.</p>", themes) for i in range(n)
     ]
 
 
@@ -32,10 +33,10 @@ def get(client, url, **params):
 
 
 def test_response_page_shows_consultation_letter_and_proposals_with_status(client, index):
-    tvang = helpers.theme("Tvang")
-    record, page = helpers.published_response(
+    tvang = ThemeFactory(name="Tvang")
+    record, page = factories.published_response(
         index,
-        body=[helpers.paragraph("Innledning til brevet."), *proposals(2, [tvang])],
+        body=[factories.paragraph("Innledning til brevet."), *proposals(2, [tvang])],
         title="Høring om tvang",
         case_number="26/4410",
         url="https://www.regjeringen.no/h",
@@ -60,20 +61,26 @@ def test_response_page_shows_consultation_letter_and_proposals_with_status(clien
 def test_dates_are_written_the_norwegian_way(client, index):
     import datetime
 
-    _record, page = helpers.published_response(
+    _record, page = factories.published_response(
         index, deadline=datetime.date(2099, 11, 24), announced_on=datetime.date(2099, 10, 1)
     )
     assert "24. november 2099" in get(client, page.url)
 
 
 def test_drafts_and_unsent_responses_never_reach_the_public(client, index):
-    _sent, published = helpers.published_response(index, title="Sendt høring")
-    draft_record = helpers.consultation(title="Utkast-høringen")
-    draft = helpers.response_page(index, draft_record, title="Hemmelig utkast", slug="utkast")
-    review_record = helpers.consultation(title="Til godkjenning")
-    in_review = helpers.response_page(index, review_record, title="Svar til godkjenning", slug="gj")
-    helpers.approve(review_record, in_review)
-    helpers.consultation(title="Avslått høring", status=Status.DECLINED, decline_reason="Nei")
+    _sent, published = factories.published_response(index, title="Sendt høring")
+    draft_record = factories.ConsultationFactory(title="Utkast-høringen")
+    draft = factories.ResponsePageFactory(
+        parent=index, consultation=draft_record, title="Hemmelig utkast", slug="utkast"
+    )
+    review_record = factories.ConsultationFactory(title="Til godkjenning")
+    in_review = factories.ResponsePageFactory(
+        parent=index, consultation=review_record, title="Svar til godkjenning", slug="gj"
+    )
+    factories.approve(review_record, in_review)
+    factories.ConsultationFactory(
+        title="Avslått høring", status=Status.DECLINED, decline_reason="Nei"
+    )
 
     archive = get(client, index.url)
     assert published.title in archive
@@ -87,12 +94,12 @@ def test_drafts_and_unsent_responses_never_reach_the_public(client, index):
 def test_the_archive_filters_by_year_theme_and_authority(client, index):
     import datetime
 
-    tvang, barn = helpers.theme("Tvang"), helpers.theme("Barn som pårørende")
-    hdir = helpers.authority("Helsedirektoratet", kind="direktorat")
-    _a, a = helpers.published_response(index, title="A-høringen", themes=[tvang])
+    tvang, barn = ThemeFactory(name="Tvang"), ThemeFactory(name="Barn som pårørende")
+    hdir = AuthorityFactory(name="Helsedirektoratet", kind="direktorat")
+    _a, a = factories.published_response(index, title="A-høringen", themes=[tvang])
     a.letter_date = datetime.date(2024, 3, 1)
     a.save_revision().publish()
-    _b, b = helpers.published_response(index, title="B-høringen", themes=[barn], authority=hdir)
+    _b, b = factories.published_response(index, title="B-høringen", themes=[barn], authority=hdir)
     b.letter_date = datetime.date(2025, 3, 1)
     b.save_revision().publish()
 
@@ -101,22 +108,22 @@ def test_the_archive_filters_by_year_theme_and_authority(client, index):
         return [t for t in ["Høringssvar: A-høringen", "Høringssvar: B-høringen"] if t in html]
 
     assert titles() == ["Høringssvar: A-høringen", "Høringssvar: B-høringen"]
-    assert titles(aar=2024) == ["Høringssvar: A-høringen"]
+    assert titles(ar=2024) == ["Høringssvar: A-høringen"]
     assert titles(tema=barn.slug) == ["Høringssvar: B-høringen"]
     assert titles(myndighet=hdir.pk) == ["Høringssvar: B-høringen"]
-    assert titles(aar=2024, tema=barn.slug) == []
+    assert titles(ar=2024, tema=barn.slug) == []
 
 
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"aar": "tjuetjue"}, "Det finnes ingen høringssvar fra dette året"),
+        ({"ar": "tjuetjue"}, "Det finnes ingen høringssvar fra dette året"),
         ({"tema": "finnes-ikke"}, "Fant ikke dette temaet"),
         ({"myndighet": "abc"}, "Fant ikke denne myndigheten"),
     ],
 )
 def test_bad_filters_get_a_norwegian_message_not_an_error(client, index, params, message):
-    helpers.published_response(index, title="Den eneste")
+    factories.published_response(index, title="Den eneste")
     html = get(client, index.url, **params)
     assert message in html
     assert "Høringssvar: Den eneste" in html
@@ -126,7 +133,7 @@ def test_the_archive_is_paginated_and_bad_page_numbers_are_harmless(client, inde
     from consultations.models.pages import ARCHIVE_PAGE_SIZE
 
     for _ in range(ARCHIVE_PAGE_SIZE + 1):
-        helpers.published_response(index)
+        factories.published_response(index)
     first = get(client, index.url)
     assert "Side 1 av 2" in first and 'rel="next"' in first
     assert "Side 2 av 2" in get(client, index.url, side=2)
@@ -142,43 +149,47 @@ def count_queries(client, url):
 
 
 def test_a_response_page_renders_in_constant_queries_with_5_or_50_proposals(client, index):
-    themes = [helpers.theme(f"Tema {i}") for i in range(4)]
-    _r5, five = helpers.published_response(index, body=proposals(5, themes[:1]), themes=themes[:1])
-    _r50, fifty = helpers.published_response(index, body=proposals(50, themes), themes=themes)
+    themes = [ThemeFactory(name=f"Tema {i}") for i in range(4)]
+    _r5, five = factories.published_response(
+        index, body=proposals(5, themes[:1]), themes=themes[:1]
+    )
+    _r50, fifty = factories.published_response(index, body=proposals(50, themes), themes=themes)
     assert Proposal.objects.filter(source_page=fifty).count() == 50
     count_queries(client, five.url)  # warm site-wide caches
     assert count_queries(client, five.url) == count_queries(client, fifty.url)
 
 
 def test_the_archive_renders_in_constant_queries(client, index):
-    themes = [helpers.theme(f"Tema {i}") for i in range(4)]
-    helpers.published_response(index, body=proposals(2), themes=themes[:1])
+    themes = [ThemeFactory(name=f"Tema {i}") for i in range(4)]
+    factories.published_response(index, body=proposals(2), themes=themes[:1])
     count_queries(client, index.url)
     few = count_queries(client, index.url)
     for _ in range(12):
-        helpers.published_response(index, body=proposals(3), themes=themes)
+        factories.published_response(index, body=proposals(3), themes=themes)
     assert count_queries(client, index.url) == few
 
 
 def test_theme_page_lists_published_responses_on_the_theme(client, index):
-    tvang = helpers.theme("Tvang")
-    helpers.published_response(index, title="Sendt om tvang", themes=[tvang])
-    draft = helpers.consultation(title="Utkast om tvang", themes=[tvang])
-    helpers.response_page(index, draft, title="Høringssvar: Utkast om tvang", slug="utkast-tvang")
+    tvang = ThemeFactory(name="Tvang")
+    factories.published_response(index, title="Sendt om tvang", themes=[tvang])
+    draft = factories.ConsultationFactory(title="Utkast om tvang", themes=[tvang])
+    factories.ResponsePageFactory(
+        parent=index, consultation=draft, title="Høringssvar: Utkast om tvang", slug="utkast-tvang"
+    )
     html = get(client, tvang.get_absolute_url())
     assert "Høringssvar: Sendt om tvang" in html
     assert "Utkast om tvang" not in html
 
 
 def test_published_responses_create_proposals_targeting_the_consultations_authority(index):
-    hdir = helpers.authority("Helsedirektoratet", kind="direktorat")
-    bfd = helpers.authority("Barne- og familiedepartementet")
-    _record, page = helpers.published_response(
+    hdir = AuthorityFactory(name="Helsedirektoratet", kind="direktorat")
+    bfd = AuthorityFactory(name="Barne- og familiedepartementet")
+    _record, page = factories.published_response(
         index,
         authority=hdir,
         body=[
-            helpers.proposal_block("Til mottakeren"),
-            helpers.proposal_block("Til BFD", target_authority=bfd),
+            factories.proposal_block("Til mottakeren"),
+            factories.proposal_block("Til BFD", target_authority=bfd),
         ],
     )
     records = list(Proposal.objects.filter(source_page=page).order_by("position"))
@@ -190,10 +201,10 @@ def test_published_responses_create_proposals_targeting_the_consultations_author
 
 
 def test_a_later_edit_never_changes_what_was_sent(index):
-    record, page = helpers.published_response(index, body=[helpers.paragraph("Første versjon")])
+    record, page = factories.published_response(index, body=[factories.paragraph("Første versjon")])
     submission = record.submission
     original = submission.read_bytes()
-    page.body = [helpers.paragraph("Andre versjon")]
+    page.body = [factories.paragraph("Andre versjon")]
     page.save_revision().publish()
     submission.refresh_from_db()
     assert submission.read_bytes() == original
@@ -202,8 +213,10 @@ def test_a_later_edit_never_changes_what_was_sent(index):
 
 
 def test_a_response_published_by_another_route_before_it_was_sent_is_withdrawn(client, index):
-    record = helpers.consultation(title="Ikke sendt ennå")
-    page = helpers.response_page(index, record, title="For tidlig publisert", slug="for-tidlig")
+    record = factories.ConsultationFactory(title="Ikke sendt ennå")
+    page = factories.ResponsePageFactory(
+        parent=index, consultation=record, title="For tidlig publisert", slug="for-tidlig"
+    )
     page.save_revision().publish()  # as a bulk action or scheduled publishing would
     page.refresh_from_db()
     assert not page.live

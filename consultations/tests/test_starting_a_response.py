@@ -12,19 +12,22 @@ from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from advocacy.tests.factories import ThemeFactory
+from base import roles
+from base.admin_urls import snippet_url
 from consultations.models import Consultation, ConsultationResponsePage
-from consultations.responses import ABANDONED_AFTER, stub_consultation_ids
+from consultations.responses import stub_consultation_ids
 from consultations.status import Status
-from lpp import roles
+from consultations.stubs import ABANDONED_AFTER
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(home_page):
-    index = helpers.archive_index(home_page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     roles.grant_section(roles.RESPONSES_GROUP, index, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     return index
@@ -41,7 +44,7 @@ def staff(make_user):
 
 
 def start_url(record):
-    return reverse("consultations_admin:start_response", args=[record.pk])
+    return snippet_url(Consultation, "start_response", record.pk)
 
 
 def make_stub(index, record, owner, age=ABANDONED_AFTER + datetime.timedelta(minutes=5)):
@@ -61,11 +64,9 @@ def make_stub(index, record, owner, age=ABANDONED_AFTER + datetime.timedelta(min
 
 
 def test_the_consultation_offers_a_button_that_creates_the_linked_response(client, index, writer):
-    record = helpers.consultation(title="Høring om pårørendeveilederen")
+    record = factories.ConsultationFactory(title="Høring om pårørendeveilederen")
     client.force_login(writer)
-    inspect = client.get(
-        reverse("wagtailsnippets_consultations_consultation:inspect", args=[record.pk])
-    )
+    inspect = client.get(snippet_url("consultations.consultation", "inspect", record.pk))
     assert start_url(record) in inspect.content.decode()
     assert "Skriv høringssvar" in inspect.content.decode()
 
@@ -77,18 +78,16 @@ def test_the_consultation_offers_a_button_that_creates_the_linked_response(clien
 
 
 def test_the_staff_edit_view_shows_the_button_instead_of_instructions(client, index, staff):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     client.force_login(staff)
-    html = client.get(
-        reverse("wagtailsnippets_consultations_consultation:edit", args=[record.pk])
-    ).content.decode()
+    html = client.get(snippet_url("consultations.consultation", "edit", record.pk)).content.decode()
     assert "Opprett en side under" not in html
     assert start_url(record) in html
 
 
 def test_the_button_opens_the_existing_response_instead_of_making_a_second(client, index, writer):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(writer)
     response = client.post(start_url(record))
     assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -98,7 +97,7 @@ def test_the_button_opens_the_existing_response_instead_of_making_a_second(clien
 def test_someone_who_may_not_write_responses_is_told_so_and_nothing_is_created(
     client, index, make_user
 ):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     client.force_login(make_user(roles.BOARD))
     response = client.post(start_url(record))
     assert response.status_code == 403
@@ -107,7 +106,7 @@ def test_someone_who_may_not_write_responses_is_told_so_and_nothing_is_created(
 
 
 def test_a_declined_consultation_gets_no_response(client, index, writer):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     Consultation.objects.filter(pk=record.pk).update(status=Status.DECLINED)
     client.force_login(writer)
     response = client.post(start_url(record))
@@ -121,7 +120,7 @@ def test_a_declined_consultation_gets_no_response(client, index, writer):
 def test_an_abandoned_stub_does_not_hide_the_consultation_from_the_chooser(
     client, index, writer, make_user
 ):
-    record = helpers.consultation(title="Høring som ble forlatt")
+    record = factories.ConsultationFactory(title="Høring som ble forlatt")
     make_stub(index, record, owner=make_user(roles.RESPONSES_GROUP))
     client.force_login(writer)
     chooser = reverse("wagtailsnippetchoosers_consultations_consultation:choose")
@@ -129,20 +128,20 @@ def test_an_abandoned_stub_does_not_hide_the_consultation_from_the_chooser(
 
 
 def test_a_stub_someone_is_writing_now_still_holds_the_consultation(index, writer, make_user):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     make_stub(index, record, owner=make_user(roles.RESPONSES_GROUP), age=datetime.timedelta(0))
     assert record.pk not in stub_consultation_ids(writer)
 
 
 def test_a_response_with_text_is_never_treated_as_a_stub(index, writer, make_user):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     page = make_stub(index, record, owner=make_user(roles.RESPONSES_GROUP))
     ConsultationResponsePage.objects.filter(pk=page.pk).update(summary="Vi mener noe.")
     assert record.pk not in stub_consultation_ids(writer)
 
 
 def test_choosing_a_consultation_held_by_a_stub_replaces_the_stub(client, index, writer, make_user):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     stub = make_stub(index, record, owner=make_user(roles.RESPONSES_GROUP))
     client.force_login(writer)
     add = reverse(
@@ -168,7 +167,7 @@ def test_choosing_a_consultation_held_by_a_stub_replaces_the_stub(client, index,
 
 
 def test_the_button_reuses_an_abandoned_stub(client, index, writer, make_user):
-    record = helpers.consultation()
+    record = factories.ConsultationFactory()
     stub = make_stub(index, record, owner=make_user(roles.RESPONSES_GROUP))
     client.force_login(writer)
     response = client.post(start_url(record))
@@ -187,9 +186,9 @@ def run_reminders(**options):
 
 def test_a_reminder_nobody_can_receive_is_explained_per_consultation(make_user):
     soon = timezone.localdate() + datetime.timedelta(days=6)
-    helpers.consultation(title="Høring uten ansvarlig", deadline=soon)
+    factories.ConsultationFactory(title="Høring uten ansvarlig", deadline=soon)
     nameless = make_user(roles.STAFF, first_name="Per", last_name="Hansen", email="")
-    helpers.consultation(title="Høring uten e-post", deadline=soon, responsible=nameless)
+    factories.ConsultationFactory(title="Høring uten e-post", deadline=soon, responsible=nameless)
 
     out = run_reminders()
 
@@ -202,13 +201,13 @@ def test_a_reminder_nobody_can_receive_is_explained_per_consultation(make_user):
 
 
 def test_ansvarlig_is_chosen_and_listed_by_full_name(client, staff):
-    helpers.consultation(title="Høring med ansvarlig", responsible=staff)
+    factories.ConsultationFactory(title="Høring med ansvarlig", responsible=staff)
     client.force_login(staff)
-    listing = client.get(reverse("wagtailsnippets_consultations_consultation:list"))
+    listing = client.get(snippet_url("consultations.consultation", "list"))
     html = listing.content.decode()
     assert "Siri Sekretær" in html
     assert f">{staff.username}<" not in html
-    add = client.get(reverse("wagtailsnippets_consultations_consultation:add")).content.decode()
+    add = client.get(snippet_url("consultations.consultation", "add")).content.decode()
     assert f'<option value="{staff.pk}">Siri Sekretær</option>' in add
 
 
@@ -216,10 +215,10 @@ def test_ansvarlig_is_chosen_and_listed_by_full_name(client, staff):
 
 
 def test_an_unknown_theme_is_refused_with_a_message(client, staff):
-    known = helpers.theme("Tvang")
-    record = helpers.consultation(title="Høring med temaer")
+    known = ThemeFactory(name="Tvang")
+    record = factories.ConsultationFactory(title="Høring med temaer")
     client.force_login(staff)
-    edit = reverse("wagtailsnippets_consultations_consultation:edit", args=[record.pk])
+    edit = snippet_url("consultations.consultation", "edit", record.pk)
     data = nested_form_data(
         {
             "title": record.title,

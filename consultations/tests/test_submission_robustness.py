@@ -13,14 +13,15 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from base import roles
+from base.admin_urls import snippet_url
 from consultations.models import Consultation, ConsultationResponsePage, Submission
 from consultations.status import Status
-from lpp import roles
+from consultations.submission import archive_submission
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
-SUBMIT = "consultations_admin:submit"
 EDIT = "wagtailsnippets_consultations_consultation:edit"
 DELETE = "wagtailsnippets_consultations_consultation:delete"
 
@@ -32,10 +33,12 @@ def staff(make_user):
 
 @pytest.fixture
 def approved(home_page):
-    index = helpers.archive_index(home_page)
-    record = helpers.consultation(title="Godkjent høring")
-    page = helpers.response_page(index, record, body=[helpers.proposal_block("Et forslag")])
-    helpers.approve(record, page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
+    record = factories.ConsultationFactory(title="Godkjent høring")
+    page = factories.ResponsePageFactory(
+        parent=index, consultation=record, body=[factories.proposal_block("Et forslag")]
+    )
+    factories.approve(record, page)
     return record, page
 
 
@@ -75,7 +78,7 @@ def post(client, record, upload=None):
         "recipient": "postmottak@hod.dep.no",
         "file": upload or SimpleUploadedFile("svar.pdf", b"%PDF-1.4 det som ble sendt"),
     }
-    return client.post(reverse(SUBMIT, args=[record.pk]), data)
+    return client.post(snippet_url(record, "submit"), data)
 
 
 def zipped(entries, compression=zipfile.ZIP_DEFLATED):
@@ -131,7 +134,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_and_nothing_saved(
 def test_a_file_marked_utkast_is_refused_with_an_explanation(
     client, staff, approved, archived_files
 ):
-    from advocacy.docx import export_page
+    from wordexport import export_page
 
     record, page = approved
     page = ConsultationResponsePage.objects.get(pk=page.pk)
@@ -171,7 +174,7 @@ def test_no_archived_file_is_left_when_recording_fails_after_it_was_written(
 
     monkeypatch.setattr(Revision, "publish", broken_publish)
     with pytest.raises(RuntimeError):
-        helpers.archive_submission(
+        archive_submission(
             record,
             content=b"%PDF-1.4 brevet",
             filename="svar.pdf",
@@ -241,8 +244,8 @@ def test_a_consultation_with_a_response_cannot_be_deleted_and_staff_are_told_why
 
 def test_a_sent_consultation_cannot_be_bulk_deleted(client, make_user, approved):
     record, page = approved
-    helpers.send(record, page)
-    other = helpers.consultation(title="Kan slettes")
+    factories.send(record, page)
+    other = factories.ConsultationFactory(title="Kan slettes")
     client.force_login(make_user(superuser=True))
     url = (
         reverse("wagtail_bulk_action", args=["consultations", "consultation", "delete"])
@@ -256,7 +259,7 @@ def test_a_sent_consultation_cannot_be_bulk_deleted(client, make_user, approved)
 
 
 def test_a_consultation_nothing_depends_on_can_still_be_deleted(client, make_user):
-    record = helpers.consultation(title="Registrert ved en feil")
+    record = factories.ConsultationFactory(title="Registrert ved en feil")
     client.force_login(make_user(superuser=True))
     response = client.post(reverse(DELETE, args=[record.pk]))
     assert response.status_code == 302
@@ -271,7 +274,7 @@ def test_a_line_break_in_a_consultation_title_becomes_a_space(client, staff):
 
     client.force_login(staff)
     response = client.post(
-        reverse("wagtailsnippets_consultations_consultation:add"),
+        snippet_url("consultations.consultation", "add"),
         form_data(title="Høring om\r\npårørendes\nrettigheter", case_number="26/7\n"),
     )
     assert response.status_code == 302
@@ -289,7 +292,7 @@ def test_the_recipient_of_a_submission_stays_on_one_line(client, staff, approved
         "recipient": "Helse- og omsorgsdepartementet\r\npostmottak@hod.dep.no",
         "file": SimpleUploadedFile("svar.pdf", b"%PDF-1.4 brevet"),
     }
-    assert client.post(reverse(SUBMIT, args=[record.pk]), data).status_code == 302
+    assert client.post(snippet_url(record, "submit"), data).status_code == 302
     assert Submission.objects.get().recipient == (
         "Helse- og omsorgsdepartementet postmottak@hod.dep.no"
     )

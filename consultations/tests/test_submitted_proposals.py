@@ -7,14 +7,15 @@ from wagtail.models import Page
 from advocacy.models import Proposal
 from consultations.models import Submission
 
-from .helpers import archive_index, proposal_block, published_response
+from .factories import ResponseIndexPageFactory, proposal_block, published_response
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_responses_proposals_count_from_its_submission_not_its_publication(home_page):
     _record, page = published_response(
-        archive_index(home_page), body=[proposal_block("Pårørende skal få en kontaktperson.")]
+        ResponseIndexPageFactory(parent=home_page),
+        body=[proposal_block("Pårørende skal få en kontaktperson.")],
     )
     proposal = Proposal.objects.get(source_page=page)
     assert Proposal.objects.submitted().filter(pk=proposal.pk).exists()

@@ -13,11 +13,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from advocacy.models import Authority, Proposal
+from advocacy.tests.factories import AuthorityFactory, ThemeFactory
+from base import roles
 from consultations.models import Consultation, ConsultationResponsePage, Submission
 from consultations.status import Status
-from lpp import roles
 
-from . import helpers
+from . import factories
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).parent / "samples" / "word"
@@ -31,11 +32,11 @@ def staff(make_user):
 
 @pytest.fixture
 def archive(home_page):
-    helpers.authority("Helse- og omsorgsdepartementet")
-    helpers.authority("Helsedirektoratet", kind=Authority.Kind.DIRECTORATE)
-    helpers.theme("Barn som pårørende")
-    helpers.theme("Tvang")
-    index = helpers.archive_index(home_page)
+    AuthorityFactory(name="Helse- og omsorgsdepartementet")
+    AuthorityFactory(name="Helsedirektoratet", kind=Authority.Kind.DIRECTORATE)
+    ThemeFactory(name="Barn som pårørende")
+    ThemeFactory(name="Tvang")
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     roles.grant_section(roles.RESPONSES_GROUP, index, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     return index
@@ -172,7 +173,7 @@ def test_confirmed_proposal_without_wording_is_refused(client, staff, archive):
 
 
 def test_case_number_clash_is_a_form_error_and_nothing_is_left(client, staff, archive):
-    helpers.consultation(
+    factories.ConsultationFactory(
         authority=Authority.objects.get(name="Helse- og omsorgsdepartementet"),
         case_number="23/4512",
     )
@@ -216,7 +217,7 @@ def test_imported_response_is_in_the_public_archive(client, staff, archive):
 
 
 def test_folder_command_imports_reports_and_skips_duplicates(archive, tmp_path):
-    helpers.authority("Arbeids- og inkluderingsdepartementet")
+    AuthorityFactory(name="Arbeids- og inkluderingsdepartementet")
     for name in ("01-stiler", "02-direkte-formatering", "03-pandoc", "04-libreoffice"):
         shutil.copy(SAMPLES / f"{name}.docx", tmp_path / f"{name}.docx")
     (tmp_path / "gammel.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
@@ -286,7 +287,7 @@ def test_personal_data_must_be_confirmed_before_the_import_publishes(client, sta
 
 
 def test_imported_page_opens_in_the_editor_and_renders_in_public(client, staff, archive):
-    helpers.authority("Arbeids- og inkluderingsdepartementet")
+    AuthorityFactory(name="Arbeids- og inkluderingsdepartementet")
     client.force_login(staff)
     client.post(reverse(URL), review_data(upload(client, sample("03-pandoc"))))
     page = ConsultationResponsePage.objects.get()

@@ -9,12 +9,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from advocacy.tests.factories import AuthorityFactory
+from base import roles
+from base.file_checks import OLE2_SIGNATURE
 from consultations.models import Consultation, ConsultationResponsePage, Submission
 from consultations.word_import import service
-from lpp import roles
-from lpp.file_checks import OLE2_SIGNATURE
 
-from . import helpers
+from . import factories
 from .test_word_import import URL, private_files, review_data, sample, upload
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +24,8 @@ SAMPLES = Path(__file__).parent / "samples" / "word"
 
 @pytest.fixture
 def staff_client(client, make_user, home_page):
-    helpers.authority("Helse- og omsorgsdepartementet")
-    index = helpers.archive_index(home_page)
+    AuthorityFactory(name="Helse- og omsorgsdepartementet")
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     roles.grant_section(roles.RESPONSES_GROUP, index, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     client.force_login(make_user(roles.STAFF))

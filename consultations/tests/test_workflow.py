@@ -8,13 +8,13 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from base import roles
 from consultations.demo import ensure_workflow
 from consultations.models import Consultation, ConsultationResponsePage
 from consultations.status import Status
 from home.models import StandardPage
-from lpp import roles
 
-from . import helpers
+from . import factories
 from .test_personal_data import valid_fnr
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def index(home_page):
-    index = helpers.archive_index(home_page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     roles.grant_section(roles.RESPONSES_GROUP, index, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     ensure_workflow(index)
@@ -78,8 +78,8 @@ def status_of(record):
 
 
 def test_review_and_board_approval_move_the_consultation_along(client, index, writer, board):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     assert status_of(record) == Status.DRAFTING
 
     client.force_login(writer)
@@ -102,8 +102,8 @@ def test_review_and_board_approval_move_the_consultation_along(client, index, wr
 
 
 def test_a_rejected_response_goes_back_to_drafting(client, index, writer, board):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(writer)
     post_edit(client, page, edit_data(page), "action-submit")
     page = ConsultationResponsePage.objects.get(pk=page.pk)
@@ -112,8 +112,8 @@ def test_a_rejected_response_goes_back_to_drafting(client, index, writer, board)
 
 
 def test_personal_data_must_be_confirmed_before_review(client, index, writer):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(writer)
     fnr = valid_fnr()
     text = f"Sønnen min ({fnr}) kan nås på 912 34 567."
@@ -139,8 +139,8 @@ def test_personal_data_must_be_confirmed_before_review(client, index, writer):
 
 
 def test_a_new_finding_after_confirmation_needs_a_new_confirmation(client, index, writer):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(writer)
     post_edit(
         client, page, edit_data(page, paragraph="Ring 912 34 567", confirm_personal_data="on")
@@ -165,8 +165,8 @@ def test_a_new_finding_after_confirmation_needs_a_new_confirmation(client, index
 
 def test_staff_cannot_publish_a_response_that_has_not_been_sent(client, index, make_user):
     staff = make_user(roles.STAFF)
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
     client.force_login(staff)
     response = post_edit(client, page, edit_data(page), "action-publish")
     assert response.status_code == 200
@@ -176,7 +176,7 @@ def test_staff_cannot_publish_a_response_that_has_not_been_sent(client, index, m
 
 def test_staff_can_publish_corrections_after_the_response_was_sent(client, index, make_user):
     staff = make_user(roles.STAFF)
-    record, page = helpers.published_response(index)
+    record, page = factories.published_response(index)
     client.force_login(staff)
     response = post_edit(
         client, page, edit_data(page, paragraph="Rettet skrivefeil."), "action-publish"
@@ -188,9 +188,9 @@ def test_staff_can_publish_corrections_after_the_response_was_sent(client, index
 
 
 def test_a_declined_consultation_cannot_get_a_response(client, index, writer):
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
-    other = helpers.consultation(status=Status.DECLINED, decline_reason="Ikke relevant")
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
+    other = factories.ConsultationFactory(status=Status.DECLINED, decline_reason="Ikke relevant")
     client.force_login(writer)
     response = post_edit(client, page, edit_data(page, consultation=other.pk))
     assert response.status_code == 200
@@ -198,9 +198,11 @@ def test_a_declined_consultation_cannot_get_a_response(client, index, writer):
 
 
 def test_one_consultation_has_exactly_one_response(client, index, writer):
-    record = helpers.consultation()
-    helpers.response_page(index, record)
-    other = helpers.response_page(index, helpers.consultation(), slug="andre")
+    record = factories.ConsultationFactory()
+    factories.ResponsePageFactory(parent=index, consultation=record)
+    other = factories.ResponsePageFactory(
+        parent=index, consultation=factories.ConsultationFactory(), slug="andre"
+    )
     client.force_login(writer)
     response = post_edit(client, other, edit_data(other, consultation=record.pk))
     assert response.status_code == 200
@@ -239,7 +241,7 @@ def test_the_working_group_writes_responses_in_its_own_section(client, index, wr
     html = response.content.decode()
     assert "Jeg har sjekket: opplysningene som ser ut som personopplysninger" in html
     assert "Sammendrag" in html and "Brevtekst" in html
-    record = helpers.consultation(title="Ny høring")
+    record = factories.ConsultationFactory(title="Ny høring")
     data = nested_form_data(
         {
             "title": "Svar på ny høring",
@@ -278,7 +280,7 @@ def approve_buttons(client, page):
 
 
 def test_the_board_approves_a_response_without_being_told_it_is_published(client, index, make_user):
-    page = helpers.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
+    page = factories.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
 
     client.force_login(make_user(roles.BOARD))
     labels = approve_buttons(client, page)
@@ -298,12 +300,12 @@ def test_other_pages_in_the_workflow_still_say_approval_publishes(
 
 def test_the_board_gets_no_publish_button_until_the_response_is_sent(client, index, make_user):
     board = make_user(roles.BOARD)
-    record = helpers.consultation()
-    page = helpers.response_page(index, record)
-    helpers.approve(record, page)
+    record = factories.ConsultationFactory()
+    page = factories.ResponsePageFactory(parent=index, consultation=record)
+    factories.approve(record, page)
     client.force_login(board)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert 'name="action-publish"' not in client.get(edit_url).content.decode()
-    helpers.send(record, page)
+    factories.send(record, page)
     # Corrections after it was sent are published from the editor as usual.
     assert 'name="action-publish"' in client.get(edit_url).content.decode()

@@ -13,7 +13,7 @@ Word writes the same thing many ways, so the reader accepts each of them:
   dropped, each with a notice; text boxes are read where they stand;
 * the page header is returned separately (letter heads often live there).
 
-Call :func:`read_docx` with bytes already checked by :mod:`lpp.file_checks`."""
+Call :func:`read_docx` with bytes already checked by :mod:`base.file_checks`."""
 
 import html
 import io
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from lpp.file_checks import read_entry
+from base.file_checks import read_entry
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

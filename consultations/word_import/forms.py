@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from advocacy.models import Authority, Theme
-from lpp.admin_widgets import DateInput
-from lpp.single_line import SingleLineCharField
+from base.admin_widgets import DateInput
+from base.single_line import SingleLineCharField
 
 from ..models import Submission
 
@@ -136,4 +136,60 @@ class ReviewForm(forms.Form):
             candidate.key: self.cleaned_data[f"text_{candidate.key}"].strip()
             for candidate in self.candidates
             if self.cleaned_data.get(f"ok_{candidate.key}")
+        }
+
+
+class RoundTripUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Redigert Word-fil (.docx)",
+        help_text="Filen du fikk med «Eksporter til Word» på denne siden, redigert i Word. "
+        "Endringene blir en ny kladd; ingenting publiseres.",
+        error_messages={
+            "required": "Velg Word-filen du vil laste opp.",
+            "empty": "Filen er tom.",
+            "invalid": "Velg en fil.",
+        },
+    )
+
+
+class RoundTripConfirmForm(forms.Form):
+    """Confirm the changes a Word file brings: what to do with each new paragraph, and,
+    for a file exported from an older revision, that the warning was read."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    confirm_older = forms.BooleanField(
+        label="Jeg har lest advarselen og vil likevel hente inn endringene fra filen",
+        required=False,
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if not plan.older:
+            del self.fields["confirm_older"]
+        choices = [("", "Ikke ta med")] + list(plan.kinds.items())
+        for paragraph in plan.new_paragraphs:
+            self.fields[f"new_{paragraph.key}"] = forms.ChoiceField(
+                label="Hva er dette avsnittet?",
+                choices=choices,
+                required=False,
+                initial=paragraph.suggested,
+            )
+
+    def new_rows(self):
+        return [(p, self[f"new_{p.key}"]) for p in self.plan.new_paragraphs]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.plan.older and not cleaned.get("confirm_older"):
+            self.add_error(
+                "confirm_older",
+                "Filen er eksportert fra en eldre versjon av siden. Kryss av for at du har "
+                "lest advarselen, eller eksporter siden på nytt.",
+            )
+        return cleaned
+
+    def choices(self):
+        return {
+            p.key: self.cleaned_data.get(f"new_{p.key}") or "" for p in self.plan.new_paragraphs
         }

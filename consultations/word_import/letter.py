@@ -108,27 +108,25 @@ def _block_text(block):
     return block.text
 
 
-def read_letter(document, authority_names=()):
-    """Split a :class:`~.docx_reader.Document` into letter head and body and find the
-    proposal candidates. ``authority_names`` are the known authorities (name and short
-    name) to look for in the address."""
-    blocks = list(document.blocks)
-    head = LetterHead()
-    # The subject line ends the letter head; the letter head may be in the page header,
-    # in a table or in the first paragraphs.
-    subject_at = None
+def _subject(blocks, head):
+    """Index of the subject line, which ends the letter head (None: no subject found);
+    sets ``head.title``."""
     for index, block in enumerate(blocks[:15]):
         if isinstance(block, Heading | Paragraph):
             match = SUBJECT.match(block.text.strip())
             if match and len(block.text) < 300:
-                subject_at = index
                 head.title = match.group("title").strip(" .–-:")[:300]
-                break
-    if subject_at is None:
-        for index, block in enumerate(blocks[:10]):
-            if isinstance(block, Heading):
-                subject_at, head.title = index, block.text[:300]
-                break
+                return index
+    for index, block in enumerate(blocks[:10]):
+        if isinstance(block, Heading):
+            head.title = block.text[:300]
+            return index
+    return None
+
+
+def _split_head(document, blocks, subject_at):
+    """(head text, body): the letter head may be in the page header, in a table or in the
+    first paragraphs; letter-head lines just under the subject belong to it too."""
     before = blocks[: subject_at or 0]
     body = blocks[(subject_at + 1) if subject_at is not None else 0 :]
     head_text = "\n".join(document.header_lines + [_block_text(b) for b in before])
@@ -137,12 +135,19 @@ def read_letter(document, authority_names=()):
         if isinstance(block, Table) and THEIR_REF.search(_block_text(block)):
             head_text += "\n" + _block_text(block)
             body.remove(block)
-    search_text = head_text + "\n" + "\n".join(_block_text(b) for b in body[:4])
-    # Letter-head lines just under the subject («Høringsfrist: …», «Deres ref. …»).
+    return head_text, body
+
+
+def _strip_head_lines(body):
+    """Drop letter-head lines just under the subject («Høringsfrist: …», «Deres ref. …»)."""
     while body and isinstance(body[0], Paragraph) and len(body[0].text) < 120:
         if not (DEADLINE.search(body[0].text) or THEIR_REF.search(body[0].text)):
             break
         body.pop(0)
+    return body
+
+
+def _read_head_fields(head, head_text, search_text):
     if match := THEIR_REF.search(search_text):
         head.case_number = match.group(1).strip(" .")[:60]
     if match := OUR_REF.search(search_text):
@@ -151,16 +156,21 @@ def read_letter(document, authority_names=()):
         head.deadline = parse_date(match.group(1))
     if match := SENT.search(head_text):
         head.sent_on = parse_date(match.group(1))
-    if head.sent_on is None:
-        for match in LONG_DATE.finditer(head_text):
-            head.sent_on = parse_date(match.group(0))
-            break
+    if head.sent_on is None and (match := LONG_DATE.search(head_text)):
+        head.sent_on = parse_date(match.group(0))
+
+
+def _find_authority(head, head_text, authority_names):
     lowered = _fold(head_text + "\n" + head.title)
     for name in sorted(authority_names, key=len, reverse=True):
         if name and re.search(r"\b" + re.escape(_fold(name)) + r"\b", lowered):
             head.authority_name = name
-            break
-    # The closing: «Med vennlig hilsen», then the signatory's name and role.
+            return
+
+
+def _cut_closing(body, head):
+    """The body without the closing («Med vennlig hilsen», then the signatory's name and
+    role), which sets ``head.signatory``."""
     for index, block in enumerate(body):
         if isinstance(block, Paragraph | Heading) and CLOSING.match(block.text):
             rest = [b.text for b in body[index + 1 : index + 4] if isinstance(b, Paragraph)]
@@ -168,8 +178,23 @@ def read_letter(document, authority_names=()):
             lines = block.text.split("\n")
             if not head.signatory and len(lines) > 1:
                 head.signatory = ", ".join(line.strip() for line in lines[1:3])[:200]
-            body = body[:index]
-            break
+            return body[:index]
+    return body
+
+
+def read_letter(document, authority_names=()):
+    """Split a :class:`~.docx_reader.Document` into letter head and body and find the
+    proposal candidates. ``authority_names`` are the known authorities (name and short
+    name) to look for in the address."""
+    blocks = list(document.blocks)
+    head = LetterHead()
+    subject_at = _subject(blocks, head)
+    head_text, body = _split_head(document, blocks, subject_at)
+    search_text = head_text + "\n" + "\n".join(_block_text(b) for b in body[:4])
+    body = _strip_head_lines(body)
+    _read_head_fields(head, head_text, search_text)
+    _find_authority(head, head_text, authority_names)
+    body = _cut_closing(body, head)
     letter = Letter(head=head, body=body, footnotes=list(document.footnotes))
     letter.notices = list(document.notices)
     letter.text = document.text
@@ -301,6 +326,69 @@ def _block(kind, value):
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
+def _table_data(block):
+    return _block(
+        "table",
+        {
+            "caption": "",
+            "table": {
+                "data": block.rows,
+                "first_row_is_table_header": len(block.rows) > 1,
+                "first_col_is_header": False,
+                "table_caption": "",
+            },
+        },
+    )
+
+
+def _list_data(block, chosen, themes):
+    """A list, cut where a confirmed item becomes a proposal block."""
+    data, pending = [], []
+    for number, item in enumerate(block.items):
+        if number in chosen:
+            if pending:
+                data.append(_block("paragraph", _list_html(pending, block.ordered)))
+                pending = []
+            data.append(_proposal(chosen[number][1], themes))
+        else:
+            pending.append(item)
+    if pending:
+        data.append(_block("paragraph", _list_html(pending, block.ordered)))
+    return data
+
+
+def _paragraph_data(block, chosen, themes):
+    if None not in chosen:
+        return [_block("paragraph", f"<p>{block.html}</p>")]
+    candidate, wording = chosen[None]
+    if block.bold_lead and candidate.text == block.bold_lead:
+        # The bold lead becomes the proposal; the rest of the paragraph stays.
+        data = [_proposal(wording, themes)]
+        rest = block.text[len(block.bold_lead) :].strip()
+        if rest:
+            data.append(_block("paragraph", f"<p>{html.escape(rest, quote=False)}</p>"))
+        return data
+    if candidate.text == block.text:
+        return [_proposal(wording, themes)]
+    # A sentence inside a longer paragraph: keep the argument, add the proposal.
+    return [_block("paragraph", f"<p>{block.html}</p>"), _proposal(wording, themes)]
+
+
+def _body_block_data(block, chosen, themes):
+    if isinstance(block, Heading):
+        level = "h2" if block.level <= 2 else "h3"
+        return [_block("heading", {"text": block.text[:200], "level": level})]
+    if isinstance(block, Quote):
+        return [_block("quote", {"text": block.text, "source": ""})]
+    if isinstance(block, Table):
+        return [_table_data(block)]
+    if isinstance(block, ListBlock):
+        return _list_data(block, chosen, themes)
+    if isinstance(block, Paragraph):
+        return _paragraph_data(block, chosen, themes)
+    return []
+
+
 def stream_data(letter, confirmed=None, themes=()):
     """The response body as StreamField data. ``confirmed`` maps a candidate key to its
     (possibly edited) wording; those passages become proposal blocks."""
@@ -314,56 +402,7 @@ def stream_data(letter, confirmed=None, themes=()):
             )
     data = []
     for index, block in enumerate(letter.body):
-        chosen = by_block.get(index, {})
-        if isinstance(block, Heading):
-            level = "h2" if block.level <= 2 else "h3"
-            data.append(_block("heading", {"text": block.text[:200], "level": level}))
-        elif isinstance(block, Quote):
-            data.append(_block("quote", {"text": block.text, "source": ""}))
-        elif isinstance(block, Table):
-            data.append(
-                _block(
-                    "table",
-                    {
-                        "caption": "",
-                        "table": {
-                            "data": block.rows,
-                            "first_row_is_table_header": len(block.rows) > 1,
-                            "first_col_is_header": False,
-                            "table_caption": "",
-                        },
-                    },
-                )
-            )
-        elif isinstance(block, ListBlock):
-            pending = []
-            for number, item in enumerate(block.items):
-                if number in chosen:
-                    if pending:
-                        data.append(_block("paragraph", _list_html(pending, block.ordered)))
-                        pending = []
-                    data.append(_proposal(chosen[number][1], themes))
-                else:
-                    pending.append(item)
-            if pending:
-                data.append(_block("paragraph", _list_html(pending, block.ordered)))
-        elif isinstance(block, Paragraph):
-            if None in chosen:
-                candidate, wording = chosen[None]
-                if block.bold_lead and candidate.text == block.bold_lead:
-                    # The bold lead becomes the proposal; the rest of the paragraph stays.
-                    data.append(_proposal(wording, themes))
-                    rest = block.text[len(block.bold_lead) :].strip()
-                    if rest:
-                        data.append(_block("paragraph", f"<p>{html.escape(rest, quote=False)}</p>"))
-                elif candidate.text == block.text:
-                    data.append(_proposal(wording, themes))
-                else:
-                    # A sentence inside a longer paragraph: keep the argument, add the proposal.
-                    data.append(_block("paragraph", f"<p>{block.html}</p>"))
-                    data.append(_proposal(wording, themes))
-            else:
-                data.append(_block("paragraph", f"<p>{block.html}</p>"))
+        data.extend(_body_block_data(block, by_block.get(index, {}), themes))
     if letter.footnotes:
         data.append(_block("heading", {"text": NOTES_HEADING, "level": "h3"}))
         items = "".join(f"<li>{html.escape(note, quote=False)}</li>" for note in letter.footnotes)

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from lpp import file_checks, personal_data
+from base import file_checks, personal_data
+from base.admin_urls import snippet_url
 
 from .docx_reader import ReadError, read_docx
 from .letter import read_letter, stream_data
@@ -107,9 +108,7 @@ def duplicate_message(submission):
     url = (
         reverse("wagtailadmin_pages:edit", args=[page.pk])
         if page
-        else reverse(
-            "wagtailsnippets_consultations_consultation:edit", args=[submission.consultation_id]
-        )
+        else snippet_url("consultations.consultation", "edit", submission.consultation_id)
     )
     return format_html(
         'Denne filen er allerede importert: <a href="{}">{}</a>.',
@@ -232,7 +231,7 @@ def import_letter(
                 body=stream_data(letter, confirmed=confirmed, themes=themes),
             )
             # Publishing is a publishing path like any other: personal data is refused
-            # unless staff confirmed it may stand (lpp.personal_data).
+            # unless staff confirmed it may stand (base.personal_data).
             findings = personal_data.unconfirmed_findings(page)
             if findings and not confirm_personal_data:
                 refuse(personal_data.warning_text(findings), "personal_data")

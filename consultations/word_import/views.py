@@ -7,17 +7,21 @@ import secrets
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 
 from advocacy.models import Authority, Theme
-from lpp import personal_data
+from base import personal_data
 
 from ..responses import can_start_response, response_index
-from . import service
+from . import roundtrip, service
 from .docx_reader import Heading, ListBlock, Paragraph, Quote, Table
-from .forms import ReviewForm, UploadForm
+from .forms import ReviewForm, RoundTripConfirmForm, RoundTripUploadForm, UploadForm
 from .letter import suggest_themes
 
 SESSION_KEY = "lpp_word_import"
@@ -70,7 +74,11 @@ def _initial(letter):
 
 def _findings(letter):
     """What looks like personal data in the letter, described for the review."""
-    findings = personal_data.find_personal_data(letter.text)
+    return _text_findings(letter.text)
+
+
+def _text_findings(text):
+    findings = personal_data.find_personal_data(text)
     return personal_data.describe(findings) if findings else ""
 
 
@@ -196,3 +204,152 @@ def _review(request):
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return _render(request, form, letter, name, status=400)
+
+
+# -- «Last opp redigert Word-fil»: the round trip of a draft -----------------------------
+
+ROUND_TRIP_KEY = "lpp_word_round_trip"
+
+
+class RoundTripMenuItem(PageMenuItem):
+    """«Last opp redigert Word-fil» beside «Eksporter til Word», for pages whose
+    proposals, demands or positions the export marks, and users who may edit them."""
+
+    label = "Last opp redigert Word-fil"
+    icon_name = "upload"
+    priority = 47
+
+    @property
+    def url(self):
+        return reverse("consultations_admin:word_round_trip", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return (
+            roundtrip.supports_round_trip(self.page)
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+def _round_trip_page(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if not roundtrip.supports_round_trip(page):
+        raise Http404("Denne sidetypen kan ikke hentes tilbake fra Word.")
+    return page
+
+
+def _locked_for(page, user):
+    lock = page.get_lock()
+    return lock is not None and lock.for_user(user)
+
+
+def _round_trip_upload(request, page, form, status=200):
+    return TemplateResponse(
+        request,
+        "consultations/admin/word_round_trip_upload.html",
+        {"page": page, "form": form},
+        status=status,
+    )
+
+
+def _round_trip_review(request, page, plan, form, name, status=200):
+    return TemplateResponse(
+        request,
+        "consultations/admin/word_round_trip_review.html",
+        {
+            "page": page,
+            "plan": plan,
+            "form": form,
+            "filename": name,
+            "edited": plan.count("edited"),
+            "deleted": plan.count("deleted"),
+            "unchanged": plan.count("unchanged"),
+            "done": plan.count("done"),
+            # A draft may hold it; publishing is where it is refused (base.personal_data).
+            "personal_data": _text_findings(plan.new_text()),
+        },
+        status=status,
+    )
+
+
+def round_trip(request, page_id):
+    """Upload an edited export of the page → see what it changes → save a new draft
+    revision → Wagtail's comparison of the previous latest revision and the new one."""
+    page = _round_trip_page(request, page_id)
+    if _locked_for(page, request.user):
+        messages.error(request, "Siden er låst, så en Word-fil kan ikke lastes opp nå.")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method == "POST" and "token" in request.POST:
+        return _round_trip_confirm(request, page)
+    form = RoundTripUploadForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return _round_trip_upload(request, page, form, 400 if request.method == "POST" else 200)
+    upload = form.cleaned_data["file"]
+    if upload.size > service.MAX_IMPORT_SIZE:
+        form.add_error("file", "Filen er for stor (høyst 20 MB). Ingenting er endret.")
+        return _round_trip_upload(request, page, form, 400)
+    content = upload.read()
+    try:
+        plan = roundtrip.read_file(page, upload.name, content)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error("file", message)
+        return _round_trip_upload(request, page, form, 400)
+    token = secrets.token_urlsafe(16)
+    # The file waits in the session, never in storage: an abandoned upload leaves nothing.
+    request.session[ROUND_TRIP_KEY] = {
+        "token": token,
+        "page": page.pk,
+        "name": upload.name,
+        "content": base64.b64encode(content).decode("ascii"),
+    }
+    confirm = RoundTripConfirmForm(initial={"token": token}, plan=plan)
+    return _round_trip_review(request, page, plan, confirm, upload.name)
+
+
+def _round_trip_confirm(request, page):
+    pending = request.session.get(ROUND_TRIP_KEY) or {}
+    if pending.get("token") != request.POST.get("token") or pending.get("page") != page.pk:
+        messages.error(
+            request, "Opplastingen er utløpt eller allerede lagret. Last opp filen på nytt."
+        )
+        return redirect("consultations_admin:word_round_trip", page.pk)
+    name, content = pending["name"], base64.b64decode(pending["content"])
+    try:
+        plan = roundtrip.read_file(page, name, content)
+    except ValidationError as error:
+        request.session.pop(ROUND_TRIP_KEY, None)
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("consultations_admin:word_round_trip", page.pk)
+    form = RoundTripConfirmForm(request.POST, plan=plan)
+    if not form.is_valid():
+        return _round_trip_review(request, page, plan, form, name, 400)
+    try:
+        previous, revision = roundtrip.save(plan, form.choices(), request.user, name)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return _round_trip_review(request, page, plan, form, name, 400)
+    request.session.pop(ROUND_TRIP_KEY, None)
+    messages.success(
+        request,
+        "Endringene fra Word-filen er lagret som en ny kladd (ikke publisert). Under ser du "
+        "hva som er endret fra forrige versjon.",
+    )
+    return redirect(
+        "wagtailadmin_pages:revisions_compare",
+        page.pk,
+        previous.pk if previous is not None else "earliest",
+        revision.pk,
+    )
+
+
+def round_trip_header_buttons(page, user, view_name=None, next_url=None):
+    """For the hooks ``register_page_header_buttons`` and ``register_page_listing_more_buttons``."""
+    yield RoundTripMenuItem(page=page)
+
+
+def round_trip_listing_buttons(page, user, next_url=None):
+    yield RoundTripMenuItem(page=page)

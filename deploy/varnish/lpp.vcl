@@ -1,6 +1,6 @@
 vcl 4.1;
 # The edge cache for LPP's public site (Debian: /etc/varnish/default.vcl; varnishd -a
-# 127.0.0.1:6081). It keeps only what the app marks "Cache-Control: public" (lpp/cache.py:
+# 127.0.0.1:6081). It keeps only what the app marks "Cache-Control: public" (base/cache.py:
 # anonymous visitors, published pages) and forgets on publish: the app's frontend cache
 # (WAGTAILFRONTENDCACHE, VARNISH_URL) sends "PURGE /" for the host, banned here as a
 # prefix, so the edge forgets exactly what the Django page cache forgets.

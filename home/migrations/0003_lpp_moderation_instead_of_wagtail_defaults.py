@@ -11,7 +11,7 @@ WAGTAIL_GROUPS = ["Moderators", "Editors"]
 WAGTAIL_WORKFLOW = "Moderators approval"
 WEB_WORKFLOW = "Nettsider: gjennomgang av en annen leser"
 WEB_TASK = "Gjennomgang av en annen leser"
-# lpp.roles.STAFF and lpp.roles.BOARD (groups are get_or_create'd: roles.ensure_roles
+# base.roles.STAFF and base.roles.BOARD (groups are get_or_create'd: roles.ensure_roles
 # fills in their permissions after migrate).
 READER_GROUPS = ["Sekretariat", "Landsstyret"]
 

@@ -1,4 +1,5 @@
-"""What every LPP page type mixes in (before ``Page``): two rules Wagtail leaves open.
+"""What every LPP page type mixes in (before ``Page``): two rules Wagtail leaves open, and
+routing in one query (:mod:`base.routing`).
 
 1. **Nothing goes public with unconfirmed personal data.** The page form asks the editor
    to confirm (and stores the fingerprint of what was confirmed on the revision);
@@ -22,7 +23,8 @@ from django.db import models, transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from lpp.personal_data import unconfirmed_findings, warning_text
+from base.personal_data import unconfirmed_findings, warning_text
+from base.routing import OneQueryRouting
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ class PersonalDataError(PermissionDenied):
     """Publishing refused: the text holds personal data nobody has confirmed."""
 
 
-class LppPage(models.Model):
+class LppPage(OneQueryRouting, models.Model):
     personal_data_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:

@@ -4,7 +4,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from advocacy.visibility import restrict_to_public
+from base.visibility import restrict_to_public
 from home.blocks import ContentBlock
 from home.forms import PersonalDataPageForm
 

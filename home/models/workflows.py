@@ -3,7 +3,7 @@
 A working-group member who sends a chapter to review must not be the one who approves
 it: the review step refuses the person who submitted the workflow and the author of the
 revision under review. Every step also refuses approval while the text holds personal
-data that nobody has confirmed (lpp.personal_data), so nothing is published by approval
+data that nobody has confirmed (base.personal_data), so nothing is published by approval
 that the page form would have stopped.
 """
 
@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from wagtail.models import AbstractGroupApprovalTask
 
-from lpp.personal_data import unconfirmed_findings, warning_text
+from base.personal_data import unconfirmed_findings, warning_text
 
 SELF_APPROVAL_MESSAGE = (
     "Du sendte inn denne versjonen selv, så du kan ikke godkjenne gjennomgangen. "

@@ -8,6 +8,8 @@ from wagtail.test.utils.form_data import rich_text
 from home.models import StandardPage
 from home.models.lpp_page import NEWER_VERSION
 
+from .factories import StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,10 +19,9 @@ def body(text):
 
 @pytest.fixture
 def page(home_page, make_user):
-    page = StandardPage(title="Om LPP", slug="om", live=False, body=body("Første utkast."))
-    home_page.add_child(instance=page)
-    page.save_revision()
-    return page
+    return StandardPageFactory(
+        parent=home_page, title="Om LPP", slug="om", live=False, body=body("Første utkast.")
+    )
 
 
 def test_a_late_autosave_does_not_overwrite_a_newer_manual_save(page, make_user):

@@ -7,10 +7,12 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowState, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from base import roles
 from home.models import SecondReaderTask, StandardPage
 from home.models.workflows import SELF_APPROVAL_MESSAGE
 from home.workflows import ensure_review_workflow
-from lpp import roles
+
+from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +22,7 @@ GROUP = roles.PLATFORM_GROUP
 @pytest.fixture
 def section(home_page):
     roles.grant_site_permissions(home_page)  # the board publishes on the whole site
-    page = StandardPage(title="Arbeidsrom", slug="arbeidsrom")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
+    page = StandardPageFactory(parent=home_page, title="Arbeidsrom", slug="arbeidsrom")
     roles.grant_section(GROUP, page, roles.WORKING_GROUP_PAGE_PERMISSIONS)
     workflow, _ = Workflow.objects.get_or_create(name="Test: gjennomgang og godkjenning")
     ensure_review_workflow(workflow, page, f"Gjennomgang i {GROUP}", GROUP)
@@ -31,10 +31,7 @@ def section(home_page):
 
 @pytest.fixture
 def draft(section):
-    page = StandardPage(title="Kapittelutkast", slug="utkast", live=False)
-    section.add_child(instance=page)
-    page.save_revision()
-    return page
+    return StandardPageFactory(parent=section, title="Kapittelutkast", slug="utkast", live=False)
 
 
 @pytest.fixture

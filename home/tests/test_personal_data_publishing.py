@@ -10,9 +10,11 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from base import roles
 from home.models import PersonalDataError, StandardPage
 from home.workflows import ensure_review_workflow
-from lpp import roles
+
+from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,7 @@ DIAGNOSIS = "Kari Hansen har schizofreni og ble innlagt i fjor."
 
 
 def valid_fnr():
-    from lpp.personal_data import is_valid_fnr
+    from base.personal_data import is_valid_fnr
 
     for serial in range(100, 999):
         for controls in range(100):
@@ -39,10 +41,9 @@ def staff(make_user):
 @pytest.fixture
 def page(home_page, staff):
     roles.grant_site_permissions(home_page)
-    page = StandardPage(title="Pårørende MØTEPLASS", slug="moteplass", live=False)
-    home_page.add_child(instance=page)
-    page.save_revision()
-    return page
+    return StandardPageFactory(
+        parent=home_page, title="Pårørende MØTEPLASS", slug="moteplass", live=False
+    )
 
 
 def form_data(page, text, **fields):

@@ -89,6 +89,22 @@ def test_menu_marks_the_current_section(client, demo_site):
     assert '<a href="/om-lpp/" aria-current="page">Om LPP</a>' in html
 
 
+def test_menu_links_to_the_strategy_follow_up_on_every_page(client, demo_site):
+    for path in ("/", "/om-lpp/", "/tema/"):
+        html = client.get(path).content.decode()
+        assert '<li><a href="/strategi/">Strategien</a></li>' in html
+
+
+def test_menu_marks_the_strategy_follow_up_as_current_there(client, demo_site):
+    html = client.get("/strategi/").content.decode()
+    assert '<a href="/strategi/" aria-current="page">Strategien</a>' in html
+
+
+def test_the_demo_strategy_page_links_to_its_follow_up(client, demo_site):
+    html = client.get("/om-lpp/strategi-2025-2035/").content.decode()
+    assert '<a href="/strategi/">Slik følger vi opp strategien</a>' in html
+
+
 def test_footer_shows_the_organisation_settings(client, demo_site):
     org = OrganisationSettings.for_site(demo_site)
     org.phone = "22 00 00 00"

@@ -43,9 +43,10 @@ def parse_admins(value):
 
 INSTALLED_APPS = [
     "lpp",
+    "base",
     "home",
     "advocacy",
-    "advocacy.docx",
+    "wordexport",
     "consultations",
     "political_platform",
     "agreement",
@@ -91,8 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "lpp.security.ContentSecurityPolicyMiddleware",
-    "lpp.cache.PublicPageCacheMiddleware",
+    "base.security.ContentSecurityPolicyMiddleware",
+    "base.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -219,12 +220,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Response pages are published when their submission is recorded, not on board approval.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "consultations.workflows.finish_workflow"
 WAGTAILADMIN_COMMENTS_ENABLED = True
-WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Upload errors as Norwegian form errors, never a server error (lpp/upload_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "lpp.upload_forms.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "lpp.upload_forms.DocumentForm"
+# Upload errors as Norwegian form errors, never a server error (base/upload_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "base.upload_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "base.upload_forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
@@ -265,19 +265,19 @@ LOGGING = {
 # be absolute.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 
-# --- Security, caching and the public API (lpp/security.py, lpp/cache.py, lpp/api.py) ---
+# --- Security, caching and the public API (base/security.py, base/cache.py, lpp/api.py) ---
 
 # Login throttling (django-axes) on Wagtail's login form: five wrong passwords for one
 # user name from one address lock that pair out for 30 minutes.
 AUTHENTICATION_BACKENDS = [
-    "lpp.security.ThrottledLoginBackend",
+    "base.security.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "lpp.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "base.security.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 # Behind a TLS-terminating proxy, set AXES_PROXY_COUNT to the number of proxies so the
 # client's own address is read from X-Forwarded-For.
@@ -330,10 +330,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # "file:///var/cache/lpp"; the default is one process's memory (fine for runserver).
 _cache_url = os.environ.get("CACHE_URL", "locmem://")
 if _cache_url.startswith(("redis://", "rediss://")):
-    # Fails soft (lpp/cache_backends.py): with Redis down the site answers uncached.
+    # Fails soft (base/cache_backends.py): with Redis down the site answers uncached.
     CACHES = {
         "default": {
-            "BACKEND": "lpp.cache_backends.ResilientRedisCache",
+            "BACKEND": "base.cache_backends.ResilientRedisCache",
             "LOCATION": _cache_url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -355,12 +355,12 @@ else:
         }
     }
 
-# Public page cache (lpp/cache.py). PAGE_CACHE=off turns it off (the load benchmark
+# Public page cache (base/cache.py). PAGE_CACHE=off turns it off (the load benchmark
 # compares both).
 LPP_PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 LPP_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 LPP_PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/dokumenter/", "/static/", "/media/", "/helse/"]
-# Headers for shared caches in front (lpp/cache.py): browsers keep a public page this long
+# Headers for shared caches in front (base/cache.py): browsers keep a public page this long
 # (0: they ask again every time, since no purge reaches them and an unpublished page must
 # go at once), and the edge may serve a stale copy this long while it fetches a new one.
 LPP_BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))

@@ -19,7 +19,7 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
-# Every worker process must see the page cache's version bump on publish (lpp/cache.py):
+# Every worker process must see the page cache's version bump on publish (base/cache.py):
 # with a memory cache per process, a page unpublished in one worker would go on being
 # served by the others until it expired.
 if LPP_PAGE_CACHE_ENABLED and CACHES["default"]["BACKEND"].endswith(".LocMemCache"):  # noqa: F405

@@ -24,5 +24,5 @@ WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # The public page cache is off in tests (a test that changes rows with queryset.update()
 # would see a stale page); lpp/tests/test_cache.py turns it on where it is the subject.
 LPP_PAGE_CACHE_ENABLED = False
-# Likewise the figures kept under the cache version (lpp.cache.remember).
+# Likewise the figures kept under the cache version (base.cache.remember).
 LPP_FIGURES_CACHE_ENABLED = False

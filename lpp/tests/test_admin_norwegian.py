@@ -14,7 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from lpp import roles
+from base import roles
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "nb" / "LC_MESSAGES"
 
@@ -105,12 +105,12 @@ def test_overrides_come_out_in_bokmal():
 
 def test_board_member_reviews_a_response_in_bokmal(client, make_user, home_page):
     from consultations.demo import ensure_workflow
-    from consultations.tests import helpers
+    from consultations.tests import factories
 
-    index = helpers.archive_index(home_page)
+    index = factories.ResponseIndexPageFactory(parent=home_page)
     roles.grant_site_permissions(home_page)
     ensure_workflow(index)
-    page = helpers.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
+    page = factories.awaiting_board(index, make_user(roles.RESPONSES_GROUP))
 
     client.force_login(make_user(roles.BOARD))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from consultations.models import ConsultationResponsePage
-from home.models import StandardPage
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,17 +14,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def publish(home_page, django_capture_on_commit_callbacks):
     """Publish a standard page, running the after-commit search indexing."""
-    counter = {"n": 0}
 
     def make(title, intro, body_text=""):
-        counter["n"] += 1
-        page = StandardPage(title=title, slug=f"side-{counter['n']}", intro=intro)
-        if body_text:
-            page.body = [("paragraph", f"<p>{body_text}</p><p>Andre avsnitt.</p>")]
+        body = [("paragraph", f"<p>{body_text}</p><p>Andre avsnitt.</p>")] if body_text else []
         with django_capture_on_commit_callbacks(execute=True):
-            home_page.add_child(instance=page)
-            page.save_revision().publish()
-        return page
+            return StandardPageFactory(parent=home_page, title=title, intro=intro, body=body)
 
     return make
 

@@ -1,20 +1,17 @@
-"""What shared caches in front of the site are told (lpp/cache.py): public pages may be
+"""What shared caches in front of the site are told (base/cache.py): public pages may be
 kept by the edge, nothing personal may, and Vary names only what changes a page."""
 
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def page(home_page):
-    page = StandardPage(title="Om oss", slug="om-oss", intro="Om LPP")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(parent=home_page, title="Om oss", slug="om-oss", intro="Om LPP")
 
 
 def _directives(response):

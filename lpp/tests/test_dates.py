@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
-from lpp import dates
+from base import dates
 
 UTC = datetime.UTC
 # 17:43 UTC on 1 December is 18:43 in Oslo (winter time, UTC+1).

@@ -1,4 +1,4 @@
-"""The edge cache (Varnish) forgets what the page cache forgets (lpp/cache.py): Wagtail's
+"""The edge cache (Varnish) forgets what the page cache forgets (base/cache.py): Wagtail's
 frontend cache sends one HTTP PURGE per committed change, never before the commit."""
 
 import threading
@@ -8,8 +8,8 @@ import pytest
 from django.db import transaction
 
 from advocacy.models import Theme
+from base.cache import _purge_edge
 from home.models import StandardPage
-from lpp.cache import _purge_edge
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Formula payloads through every spreadsheet export of the admin (lpp/exports.py): no
+"""Formula payloads through every spreadsheet export of the admin (base/exports.py): no
 cell may start a formula, CSV opens in Excel as UTF-8, and no export is left out."""
 
 import csv
@@ -12,11 +12,15 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
-from advocacy.models import Authority, Proposal, Theme
-from advocacy.outcomes import record_event
-from consultations.models import Consultation
+from advocacy.tests.factories import (
+    AuthorityFactory,
+    OutcomeEventFactory,
+    ProposalFactory,
+    ThemeFactory,
+)
+from base.exports import FORMULA_PREFIXES
+from consultations.tests.factories import ConsultationFactory
 from home.models import StandardPage
-from lpp.exports import FORMULA_PREFIXES
 
 pytestmark = pytest.mark.django_db
 
@@ -65,11 +69,9 @@ ADOPTION_PARAMS = {"group": "authority"}
 def hostile(home_page, make_user):
     """Formula payloads in every kind of text an export shows."""
     user = make_user(superuser=True)
-    authority = Authority.objects.create(
-        name=AUTHORITY, short_name="+A", kind=Authority.Kind.MINISTRY
-    )
-    theme = Theme.objects.create(name="@Tema", slug="tema")
-    Consultation.objects.create(
+    authority = AuthorityFactory(name=AUTHORITY, short_name="+A")
+    theme = ThemeFactory(name="@Tema", slug="tema")
+    ConsultationFactory(
         title=CONSULTATION,
         authority=authority,
         case_number="=1",
@@ -89,35 +91,25 @@ def hostile(home_page, make_user):
     home_page.add_child(instance=in_review)
     in_review.save_revision(user=user)
     workflow.start(in_review, user)
-    submitted = timezone.localdate() - datetime.timedelta(days=400)
-    published = timezone.make_aware(datetime.datetime.combine(submitted, datetime.time(12)))
-    proposal = Proposal.objects.create(
+    proposal = ProposalFactory(
         source_page=page,
-        document_title=PAGE_TITLE,
         block_id="formel-1",
         position=1,
         text=PROPOSAL,
         target_authority=authority,
-        first_published_at=published,
-        last_published_at=published,
-        submitted_on=submitted,
+        submitted_on=timezone.localdate() - datetime.timedelta(days=400),
+        themes=[theme],
     )
-    proposal.themes.set([theme])
-    event_day = _in_previous_half_year()
-    record_event(
-        proposal,
-        {
-            "kind": "consideration",
-            "date": event_day,
-            "evidence_kind": "letter",
-            "evidence_title": "=Brev",
-            "evidence_chapter": "+kap",
-            "evidence_url": "https://example.org/brev",
-            "evidence_quote": "@sitat",
-            "lpp_named": True,
-            "public_note": "-merknad",
-            "staff_note": "",
-        },
+    OutcomeEventFactory(
+        proposal=proposal,
+        kind="consideration",
+        date=_in_previous_half_year(),
+        evidence_kind="letter",
+        evidence_title="=Brev",
+        evidence_chapter="+kap",
+        evidence_url="https://example.org/brev",
+        evidence_quote="@sitat",
+        public_note="-merknad",
         publish=True,
     )
     _position(page)
@@ -126,7 +118,7 @@ def hostile(home_page, make_user):
 
 
 def _in_previous_half_year():
-    from advocacy.outcomes.reports import previous_half_year
+    from advocacy.outcomes.queries import previous_half_year
 
     start, _end = previous_half_year()
     return start + datetime.timedelta(days=10)
@@ -192,7 +184,7 @@ def _export_urls(patterns, namespace=""):
 
 def test_every_admin_export_goes_through_the_one_path(client, hostile):
     """Every list or report in the admin that exports columns (Wagtail's own, LPP's and
-    any added later) writes UTF-8 CSV with a BOM, i.e. through lpp/exports.py, and the
+    any added later) writes UTF-8 CSV with a BOM, i.e. through base/exports.py, and the
     ones whose rows carry user-written text are in EXPORTS above."""
     client.force_login(hostile)
     exporting = set()

@@ -1,4 +1,4 @@
-"""What a file really is (lpp/file_checks.py): each kind the submission archive takes is
+"""What a file really is (base/file_checks.py): each kind the submission archive takes is
 checked by its content, bounded against zip bombs, and the export's «UTKAST» mark is found."""
 
 import io
@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 
-from lpp.file_checks import check_content, has_draft_mark
+from base.file_checks import check_content, has_draft_mark
 
 
 def zipped(entries):

@@ -410,8 +410,8 @@ def _build_hidden_site(client):
 
     from advocacy.models import OutcomeEvent, Proposal, Theme
     from advocacy.outcomes import refresh_outcomes
+    from base import roles
     from consultations.models import ConsultationResponsePage
-    from lpp import roles
     from political_platform.models import PlatformChapterPage, PlatformPage
     from search import indexer
 

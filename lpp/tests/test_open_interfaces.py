@@ -6,8 +6,9 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from advocacy.models import Authority, Proposal, Theme
-from home.models import StandardPage
+from advocacy.models import Proposal
+from advocacy.tests.factories import AuthorityFactory, ProposalFactory, ThemeFactory
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +16,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(home_page):
     def add(slug, title, publish=True):
-        page = StandardPage(title=title, slug=slug, intro="Ingress", live=publish)
-        home_page.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
-        return page
+        return StandardPageFactory(
+            parent=home_page, title=title, slug=slug, intro="Ingress", live=publish
+        )
 
     public = add("offentlig", "Offentlig side")
     draft = add("utkast", "Hemmelig utkast", publish=False)
@@ -49,7 +47,7 @@ def test_the_api_is_read_only(client, pages):
 
 
 def test_the_themes_api_gives_names_descriptions_and_public_addresses(client, db):
-    Theme.objects.create(name="Tvang", slug="tvang", description="Om tvang i psykisk helsevern.")
+    ThemeFactory(name="Tvang", slug="tvang", description="Om tvang i psykisk helsevern.")
     item = client.get("/api/v2/themes/").json()["items"][0]
     assert item["name"] == "Tvang"
     assert item["html_url"] == "https://www.lpp.no/tema/tvang/"
@@ -57,25 +55,22 @@ def test_the_themes_api_gives_names_descriptions_and_public_addresses(client, db
     assert detail["description"] == "Om tvang i psykisk helsevern."
 
 
-def make_proposal(page, block_id, text, **fields):
-    return Proposal.objects.create(
-        source_page=page, document_title=page.title, block_id=block_id, text=text, **fields
-    )
-
-
 def test_the_proposals_api_shows_public_proposals_with_status_and_no_staff_fields(client, pages):
-    authority = Authority.objects.create(
-        name="Helse- og omsorgsdepartementet", short_name="HOD", kind=Authority.Kind.MINISTRY
-    )
-    theme = Theme.objects.create(name="Tvang", slug="tvang")
-    public = make_proposal(
-        pages["public"], "a1", "Pårørende må få informasjon.", target_authority=authority
+    authority = AuthorityFactory(name="Helse- og omsorgsdepartementet", short_name="HOD")
+    theme = ThemeFactory(name="Tvang")
+    public = ProposalFactory(
+        source_page=pages["public"],
+        block_id="a1",
+        text="Pårørende må få informasjon.",
+        target_authority=authority,
     )
     public.themes.add(theme)
-    make_proposal(pages["draft"], "b1", "Forslag i et utkast")
-    make_proposal(pages["unpublished"], "c1", "Forslag i en avpublisert side")
-    make_proposal(pages["private"], "d1", "Forslag på en privat side")
-    retired = make_proposal(pages["public"], "a2", "Trukket forslag")
+    ProposalFactory(source_page=pages["draft"], block_id="b1", text="Forslag i et utkast")
+    ProposalFactory(
+        source_page=pages["unpublished"], block_id="c1", text="Forslag i en avpublisert side"
+    )
+    ProposalFactory(source_page=pages["private"], block_id="d1", text="Forslag på en privat side")
+    retired = ProposalFactory(source_page=pages["public"], block_id="a2", text="Trukket forslag")
     Proposal.objects.filter(pk=retired.pk).update(retired_at="2026-01-01T00:00:00Z")
 
     body = client.get("/api/v2/proposals/?fields=*").content.decode()
@@ -94,7 +89,9 @@ def test_the_proposals_api_shows_public_proposals_with_status_and_no_staff_field
 
 
 def test_the_api_refuses_to_filter_or_order_by_fields_it_does_not_show(client, pages):
-    make_proposal(pages["public"], "a1", "Et forslag", kind=Proposal.Kind.DEMAND)
+    ProposalFactory(
+        source_page=pages["public"], block_id="a1", text="Et forslag", kind=Proposal.Kind.DEMAND
+    )
     assert client.get("/api/v2/proposals/?kind=krav").json()["meta"]["total_count"] == 1
     assert client.get("/api/v2/proposals/?kind=forslag").json()["meta"]["total_count"] == 0
     assert client.get("/api/v2/proposals/?block_id=a1").status_code == 400
@@ -103,7 +100,7 @@ def test_the_api_refuses_to_filter_or_order_by_fields_it_does_not_show(client, p
 
 
 def test_the_sitemap_lists_public_pages_and_themes_only(client, pages):
-    Theme.objects.create(name="Tvang", slug="tvang")
+    ThemeFactory(name="Tvang", slug="tvang")
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
@@ -132,7 +129,7 @@ def test_pages_have_a_canonical_address_and_open_graph_tags(client, pages):
 
 
 def test_theme_pages_have_open_graph_tags_from_the_theme(client, db):
-    Theme.objects.create(name="Tvang", slug="tvang", description="Om tvang.")
+    ThemeFactory(name="Tvang", slug="tvang", description="Om tvang.")
     html = client.get("/tema/tvang/").content.decode()
     assert '<link rel="canonical" href="https://www.lpp.no/tema/tvang/">' in html
     assert '<meta property="og:title" content="Tvang">' in html

@@ -1,12 +1,12 @@
-"""The public page cache (lpp/cache.py): a second visitor is served without touching
+"""The public page cache (base/cache.py): a second visitor is served without touching
 the database, and publishing, unpublishing or editing content shows at once."""
 
 import pytest
 from django.core.cache import cache
 
-from advocacy.models import Theme
-from home.models import StandardPage
-from lpp.cache import HEADER
+from advocacy.tests.factories import ThemeFactory
+from base.cache import HEADER
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +27,9 @@ def page(home_page):
 
     # Made on a site's first visit otherwise, which (being content) empties the cache.
     OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-    page = StandardPage(title="Om oss", slug="om-oss", intro="Første versjon")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(
+        parent=home_page, title="Om oss", slug="om-oss", intro="Første versjon"
+    )
 
 
 def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(
@@ -71,7 +70,7 @@ def test_unpublishing_removes_the_page_from_the_cache(client, page):
 
 
 def test_editing_a_snippet_invalidates_pages_that_show_it(client, db, home_page):
-    theme = Theme.objects.create(name="Tvang", slug="tvang", description="Gammel tekst")
+    theme = ThemeFactory(name="Tvang", slug="tvang", description="Gammel tekst")
     assert "Gammel tekst" in client.get("/tema/tvang/").content.decode()
     theme.description = "Ny tekst"
     theme.save()

@@ -1,14 +1,12 @@
-"""Deleting a record others depend on (lpp/protected_delete.py): a Norwegian explanation
+"""Deleting a record others depend on (base/protected_delete.py): a Norwegian explanation
 and nothing deleted, for every snippet list of the admin, single and bulk."""
-
-import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from advocacy.models import Authority
-from consultations.models import Consultation
+from advocacy.tests.factories import AuthorityFactory
+from consultations.tests.factories import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +19,9 @@ def admin_client(client, make_user):
 
 @pytest.fixture
 def addressed():
-    authority = Authority.objects.create(name="Helsedirektoratet", kind=Authority.Kind.DIRECTORATE)
+    authority = AuthorityFactory(name="Helsedirektoratet", kind=Authority.Kind.DIRECTORATE)
     for n in range(5):
-        Consultation.objects.create(
-            title=f"Høring {n}",
-            authority=authority,
-            deadline=timezone.localdate() + datetime.timedelta(days=30),
-        )
+        ConsultationFactory(title=f"Høring {n}", authority=authority)
     return authority
 
 
@@ -45,7 +39,7 @@ def test_an_authority_with_consultations_is_not_deleted_and_staff_are_told_why(
 
 
 def test_bulk_delete_refuses_the_whole_selection_when_one_is_protected(admin_client, addressed):
-    unused = Authority.objects.create(name="Ubrukt myndighet", kind=Authority.Kind.OTHER)
+    unused = AuthorityFactory(name="Ubrukt myndighet", kind=Authority.Kind.OTHER)
     url = reverse("wagtail_bulk_action", args=["advocacy", "authority", "delete"])
     response = admin_client.post(f"{url}?id={addressed.pk}&id={unused.pk}", follow=True)
     assert response.status_code == 200
@@ -54,7 +48,7 @@ def test_bulk_delete_refuses_the_whole_selection_when_one_is_protected(admin_cli
 
 
 def test_an_unused_authority_is_deleted(admin_client):
-    unused = Authority.objects.create(name="Ubrukt myndighet", kind=Authority.Kind.OTHER)
+    unused = AuthorityFactory(name="Ubrukt myndighet", kind=Authority.Kind.OTHER)
     url = reverse("wagtailsnippets_advocacy_authority:delete", args=[unused.pk])
     assert admin_client.post(url).status_code == 302
     assert not Authority.objects.exists()

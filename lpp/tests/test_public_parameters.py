@@ -1,4 +1,4 @@
-"""Integers from a URL are range-checked before they reach the database (lpp/params.py):
+"""Integers from a URL are range-checked before they reach the database (base/params.py):
 an out-of-range filter is the page's own «ukjent …» notice, an API parameter a 400 in
 Norwegian, an id in a path a 404 — never a 500. Read-only views answer HEAD."""
 
@@ -6,12 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
-from advocacy.models import Authority, Theme
+from advocacy.models import Authority
+from advocacy.tests.factories import ThemeFactory
 from agreement.models import AgreementPage
+from base import roles
+from base.params import INT32_MAX, INT64_MAX, IdField, column_max, parse_id, parse_int
 from consultations.models import CalendarFeed
-from home.models import StandardPage
-from lpp import roles
-from lpp.params import INT32_MAX, INT64_MAX, IdField, column_max, parse_id, parse_int
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,9 @@ def client(client):
 
 @pytest.fixture
 def public_page(home_page):
-    page = StandardPage(title="Offentlig side", slug="offentlig", intro="Ingress")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(
+        parent=home_page, title="Offentlig side", slug="offentlig", intro="Ingress"
+    )
 
 
 def test_parse_int_takes_ascii_digits_within_the_range_only():
@@ -202,7 +202,7 @@ def test_head_is_answered_on_the_calendar_feed(client, make_user):
 
 
 def test_head_is_answered_on_the_public_lists_and_search(client, home_page):
-    Theme.objects.create(name="Tvang", slug="tvang")
+    ThemeFactory(name="Tvang", slug="tvang")
     for path in (
         "/tema/",
         "/tema/tvang/",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
-from home.models import StandardPage
-from lpp.cache import HEADER
+from base.cache import HEADER
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def redis_cache(redis_server, settings):
     process, port = redis_server
     settings.CACHES = {
         "default": {
-            "BACKEND": "lpp.cache_backends.ResilientRedisCache",
+            "BACKEND": "base.cache_backends.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -71,10 +71,7 @@ def page(home_page):
     from home.models import OrganisationSettings
 
     OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-    page = StandardPage(title="Om oss", slug="om-oss", intro="Om LPP")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(parent=home_page, title="Om oss", slug="om-oss", intro="Om LPP")
 
 
 def test_a_redis_cache_url_gives_the_shared_redis_cache():

@@ -2,8 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from base import roles
+from base.admin_urls import snippet_url
 from home.models import StandardPage
-from lpp import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_every_role_can_open_the_admin(client, make_user, role):
 
 
 def test_staff_manage_authorities_but_the_board_does_not(client, make_user, home_page):
-    url = reverse("wagtailsnippets_advocacy_authority:add")
+    url = snippet_url("advocacy.authority", "add")
     client.force_login(make_user(roles.STAFF))
     assert client.get(url).status_code == 200
     client.force_login(make_user(roles.BOARD))

@@ -1,4 +1,4 @@
-"""Wagtail's image and document uploads (lpp/upload_forms.py): a damaged image or a
+"""Wagtail's image and document uploads (base/upload_forms.py): a damaged image or a
 refused document gets one clear Norwegian form error, never a server error, and nothing
 is saved."""
 

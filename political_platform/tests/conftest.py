@@ -1,6 +1,6 @@
 import pytest
 
-from lpp import roles
+from base import roles
 
 
 @pytest.fixture

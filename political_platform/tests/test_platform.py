@@ -8,20 +8,28 @@ from wagtail.models import Page, WorkflowPage
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from advocacy.models import Proposal
-from lpp import roles
+from advocacy.tests.factories import ThemeFactory
+from base import roles
 from political_platform.models import PlatformChapterPage, PlatformPage, Position
 
-from .helpers import demand, make_chapter, make_edition, make_index, position, publish, theme
+from .factories import (
+    PlatformChapterPageFactory,
+    PlatformIndexPageFactory,
+    PlatformPageFactory,
+    demand,
+    position,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_publishing_a_chapter_tracks_its_positions_and_demands(home_page):
-    tvang = theme("tvang", "Tvang")
-    edition = make_edition(home_page)
-    chapter = make_chapter(
-        edition,
-        "Tvang",
+    tvang = ThemeFactory(slug="tvang", name="Tvang")
+    edition = PlatformPageFactory()
+    chapter = PlatformChapterPageFactory(
+        parent=edition,
+        title="Tvang",
         positions=[
             position("frivillighet skal dokumenteres i journal.", tvang),
             position("LPP mener at pårørende skal informeres før tvang.", tvang),
@@ -78,7 +86,7 @@ def edition_form(edition, **extra):
 
 
 def test_a_duplicate_edition_label_is_refused_in_norwegian(staff_client, home_page):
-    edition = make_edition(home_page)
+    edition = PlatformPageFactory()
     index = edition.get_parent()
     url = reverse("wagtailadmin_pages:add", args=["political_platform", "platformpage", index.pk])
     response = staff_client.post(url, edition_form("2027–2031"))
@@ -90,7 +98,7 @@ def test_a_duplicate_edition_label_is_refused_in_norwegian(staff_client, home_pa
 
 
 def test_an_adopted_edition_needs_a_date_and_who_adopted_it(staff_client, home_page):
-    index = make_index(home_page)
+    index = PlatformIndexPageFactory(parent=home_page)
     url = reverse("wagtailadmin_pages:add", args=["political_platform", "platformpage", index.pk])
     data = edition_form("2031–2035")
     data["status"] = "vedtatt"
@@ -101,8 +109,10 @@ def test_an_adopted_edition_needs_a_date_and_who_adopted_it(staff_client, home_p
 
 
 def test_the_draft_label_comes_from_the_editions_status(client, home_page):
-    edition = make_edition(home_page)
-    make_chapter(edition, "Tvang", positions=[position("tvang skal ned.")])
+    edition = PlatformPageFactory()
+    PlatformChapterPageFactory(
+        parent=edition, title="Tvang", positions=[position("tvang skal ned.")]
+    )
     html = client.get(edition.url).content.decode()
     assert "Utkast – ikke vedtatt" in html
     edition.status = "vedtatt"
@@ -117,16 +127,16 @@ def test_the_draft_label_comes_from_the_editions_status(client, home_page):
 
 
 def test_the_edition_page_is_a_readable_document_with_anchors(client, home_page):
-    edition = make_edition(
-        home_page, introduction="<p>Innledningen.</p>", vision="Gode liv, tross alt"
-    )
-    chapter = make_chapter(
-        edition,
-        "Tvang",
+    edition = PlatformPageFactory(introduction="<p>Innledningen.</p>", vision="Gode liv, tross alt")
+    chapter = PlatformChapterPageFactory(
+        parent=edition,
+        title="Tvang",
         positions=[position("tvang skal ned.")],
         demands=[demand("beholde behandlingskriteriet.")],
     )
-    make_chapter(edition, "Utkast", live=False, positions=[position("hemmelig standpunkt.")])
+    PlatformChapterPageFactory(
+        parent=edition, title="Utkast", live=False, positions=[position("hemmelig standpunkt.")]
+    )
     html = client.get(edition.url).content.decode()
     pos = Position.objects.get(chapter=chapter)
     proposal = Proposal.objects.get(source_page=chapter)
@@ -147,10 +157,10 @@ def new_edition_url(edition):
 def test_a_new_edition_starts_from_the_current_one_and_leaves_it_intact(
     staff_client, client, home_page
 ):
-    old = make_edition(home_page, status="vedtatt")
-    chapter = make_chapter(
-        old,
-        "Tvang",
+    old = PlatformPageFactory(status="vedtatt")
+    chapter = PlatformChapterPageFactory(
+        parent=old,
+        title="Tvang",
         positions=[position("tvang skal ned.")],
         demands=[demand("beholde behandlingskriteriet.")],
     )
@@ -183,7 +193,7 @@ def test_a_new_edition_starts_from_the_current_one_and_leaves_it_intact(
 
 
 def test_a_new_edition_with_a_label_in_use_is_refused(staff_client, home_page):
-    old = make_edition(home_page)
+    old = PlatformPageFactory()
     response = staff_client.post(new_edition_url(old), {"edition": "2027–2031"})
     assert response.status_code == 200
     assert "Det finnes allerede en utgave av plattformen" in response.content.decode()
@@ -191,14 +201,14 @@ def test_a_new_edition_with_a_label_in_use_is_refused(staff_client, home_page):
 
 
 def test_a_plain_copy_of_an_edition_goes_through_new_edition(staff_client, home_page):
-    old = make_edition(home_page)
+    old = PlatformPageFactory()
     response = staff_client.get(reverse("wagtailadmin_pages:copy", args=[old.pk]))
     assert response.status_code == 302 and response.url == new_edition_url(old)
 
 
 def test_only_the_platform_working_group_edits_chapters(client, make_user, home_page):
-    edition = make_edition(home_page)
-    chapter = make_chapter(edition, "Tvang")
+    edition = PlatformPageFactory()
+    chapter = PlatformChapterPageFactory(parent=edition, title="Tvang")
     roles.grant_section(
         roles.PLATFORM_GROUP, edition.get_parent(), roles.WORKING_GROUP_PAGE_PERMISSIONS
     )
@@ -238,9 +248,9 @@ def count_queries(client, url):
 
 def fill(edition, chapters, per_chapter, tag):
     for n in range(chapters):
-        make_chapter(
-            edition,
-            f"Kapittel {n}",
+        PlatformChapterPageFactory(
+            parent=edition,
+            title=f"Kapittel {n}",
             slug=f"kapittel-{n}",
             positions=[position(f"standpunkt {n}.{i}.", tag) for i in range(per_chapter)],
             demands=[demand(f"krav {n}.{i}.", tag) for i in range(2)],
@@ -248,17 +258,17 @@ def fill(edition, chapters, per_chapter, tag):
 
 
 def test_platform_and_theme_pages_use_a_constant_number_of_queries(client, home_page):
-    tag = theme("tvang", "Tvang")
-    edition = make_edition(home_page)
+    tag = ThemeFactory(slug="tvang", name="Tvang")
+    edition = PlatformPageFactory()
     fill(edition, 2, 2, tag)
     client.get(edition.url)  # warm caches (site root paths)
     small = count_queries(client, edition.url)
     small_theme = count_queries(client, "/tema/tvang/")
     fill_more = PlatformPage.objects.get(pk=edition.pk)
     for n in range(2, 12):
-        make_chapter(
-            fill_more,
-            f"Kapittel {n}",
+        PlatformChapterPageFactory(
+            parent=fill_more,
+            title=f"Kapittel {n}",
             slug=f"kapittel-{n}",
             positions=[position(f"standpunkt {n}.{i}.", tag) for i in range(13)],
             demands=[demand(f"krav {n}.{i}.", tag) for i in range(2)],
@@ -270,15 +280,17 @@ def test_platform_and_theme_pages_use_a_constant_number_of_queries(client, home_
 
 
 def test_theme_page_shows_only_published_platform_content(client, home_page):
-    tag = theme("tvang", "Tvang")
-    edition = make_edition(home_page)
-    chapter = make_chapter(
-        edition,
-        "Tvang",
+    tag = ThemeFactory(slug="tvang", name="Tvang")
+    edition = PlatformPageFactory()
+    chapter = PlatformChapterPageFactory(
+        parent=edition,
+        title="Tvang",
         positions=[position("publisert standpunkt.", tag)],
         demands=[demand("publisert krav.", tag)],
     )
-    make_chapter(edition, "Skjult", live=False, positions=[position("upublisert.", tag)])
+    PlatformChapterPageFactory(
+        parent=edition, title="Skjult", live=False, positions=[position("upublisert.", tag)]
+    )
     chapter.positions = [position("utkast som ikke er publisert.", tag)]
     chapter.save_revision()  # a draft, not published
     html = client.get("/tema/tvang/").content.decode()
@@ -292,7 +304,7 @@ def test_theme_page_shows_only_published_platform_content(client, home_page):
 
 
 def test_the_edition_editor_offers_to_start_a_new_edition(staff_client, home_page):
-    edition = make_edition(home_page)
+    edition = PlatformPageFactory()
     html = staff_client.get(reverse("wagtailadmin_pages:edit", args=[edition.pk])).content
     assert "Start ny utgave" in html.decode()
     form = staff_client.get(new_edition_url(edition)).content.decode()

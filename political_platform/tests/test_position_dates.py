@@ -5,12 +5,12 @@ import datetime
 import re
 
 import pytest
-from django.urls import reverse
 
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 from political_platform.models import Position
 
-from .helpers import make_chapter, make_edition, position
+from .factories import PlatformChapterPageFactory, PlatformPageFactory, position
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,9 @@ CHANGED = datetime.datetime(2026, 12, 1, 17, 43, tzinfo=datetime.UTC)
 
 @pytest.fixture
 def changed_position(home_page):
-    make_chapter(make_edition(home_page), "Tvang", positions=[position("tvang skal ned.")])
+    PlatformChapterPageFactory(
+        parent=PlatformPageFactory(), title="Tvang", positions=[position("tvang skal ned.")]
+    )
     pos = Position.objects.get()
     Position.objects.filter(pk=pos.pk).update(text_changed_at=CHANGED)
     return pos
@@ -28,7 +30,7 @@ def changed_position(home_page):
 
 def test_the_detail_page_shows_the_time_in_oslo(client, make_user, changed_position):
     client.force_login(make_user(roles.STAFF))
-    url = reverse("wagtailsnippets_political_platform_position:inspect", args=[changed_position.pk])
+    url = snippet_url("political_platform.position", "inspect", changed_position.pk)
     html = client.get(url).content.decode()
     assert "1. desember 2026 kl. 18.43" in html
     assert not re.search(r"17[:.]43", html)
@@ -36,7 +38,7 @@ def test_the_detail_page_shows_the_time_in_oslo(client, make_user, changed_posit
 
 def test_the_export_writes_the_time_in_oslo(client, make_user, changed_position):
     client.force_login(make_user(roles.STAFF))
-    url = reverse("wagtailsnippets_political_platform_position:list")
+    url = snippet_url("political_platform.position", "list")
     csv_text = b"".join(client.get(url, {"export": "csv"}).streaming_content).decode("utf-8-sig")
     assert "2026-12-01 18:43" in csv_text
     assert "17:43" not in csv_text

@@ -5,22 +5,24 @@ import pytest
 from django.urls import reverse
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from lpp import roles
+from advocacy.tests.factories import ThemeFactory
+from base import roles
+from base.admin_urls import snippet_url
 from political_platform.blocks import PlatformPositionBlock
 from political_platform.models import PlatformIndexPage, Position
 
-from .helpers import make_chapter, make_edition, position, publish, theme
+from .factories import PlatformChapterPageFactory, PlatformPageFactory, position, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def chapter(home_page):
-    tvang = theme("tvang", "Tvang")
-    edition = make_edition(home_page)
-    return make_chapter(
-        edition,
-        "Tvang",
+    tvang = ThemeFactory(slug="tvang", name="Tvang")
+    edition = PlatformPageFactory()
+    return PlatformChapterPageFactory(
+        parent=edition,
+        title="Tvang",
         positions=[
             position("pårørende skal informeres før tvang iverksettes.", tvang),
             position("frivillighet skal dokumenteres i journal."),
@@ -123,24 +125,23 @@ def test_the_quote_shows_on_the_published_page(client, quoting_page):
 def test_each_positions_admin_page_shows_where_it_is_used(client, make_user, quoting_page):
     pos = Position.objects.get(order=1)
     client.force_login(make_user(roles.RESPONSES_GROUP))
-    inspect = client.get(
-        reverse("wagtailsnippets_political_platform_position:inspect", args=[pos.pk])
-    )
+    inspect = client.get(snippet_url("political_platform.position", "inspect", pos.pk))
     assert inspect.status_code == 200
     assert "Politisk plattform" in inspect.content.decode()  # the quoting page's title
     roles.grant_site_permissions(quoting_page.get_parent())
     client.force_login(make_user(roles.STAFF))
-    usage = client.get(reverse("wagtailsnippets_political_platform_position:usage", args=[pos.pk]))
+    usage = client.get(snippet_url("political_platform.position", "usage", pos.pk))
     assert usage.status_code == 200 and "Politisk plattform" in usage.content.decode()
     # Nobody adds or edits positions by hand, not even an administrator.
     client.force_login(make_user(superuser=True))
-    assert client.get(reverse("wagtailsnippets_political_platform_position:add")).status_code in (
+    assert client.get(snippet_url("political_platform.position", "add")).status_code in (
         302,
         403,
     )
-    assert client.get(
-        reverse("wagtailsnippets_political_platform_position:edit", args=[pos.pk])
-    ).status_code in (302, 403)
+    assert client.get(snippet_url("political_platform.position", "edit", pos.pk)).status_code in (
+        302,
+        403,
+    )
 
 
 def test_the_editor_is_told_when_a_quoted_position_changed(client, make_user, quoting_page):
@@ -157,7 +158,7 @@ def test_the_chooser_searches_positions_by_text_and_theme(client, make_user, cha
     url = reverse("wagtailsnippetchoosers_political_platform_position:choose_results")
     html = client.get(url, {"q": "journal"}).content.decode()
     assert "frivillighet skal dokumenteres" in html and "informeres før tvang" not in html
-    tvang = theme("tvang")
+    tvang = ThemeFactory(slug="tvang")
     html = client.get(url, {"theme": tvang.pk}).content.decode()
     assert "informeres før tvang" in html and "frivillighet" not in html
     html = client.get(url, {"q": "Tvang"}).content.decode()
@@ -179,10 +180,10 @@ def test_the_chooser_and_the_editing_forms_open(client, make_user, quoting_page,
     assert chooser.status_code == 200 and "Alle temaer" in chooser.content.decode()
     for page in (quoting_page, chapter, chapter.get_parent()):
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
-    listing = client.get(reverse("wagtailsnippets_political_platform_position:list"))
+    listing = client.get(snippet_url("political_platform.position", "list"))
     assert listing.status_code == 200 and "informeres før tvang" in listing.content.decode()
     retired_only = client.get(
-        reverse("wagtailsnippets_political_platform_position:list"), {"retired": "true"}
+        snippet_url("political_platform.position", "list"), {"retired": "true"}
     )
     assert "informeres før tvang" not in retired_only.content.decode()
 

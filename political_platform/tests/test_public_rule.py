@@ -1,4 +1,4 @@
-"""Platform positions follow the one public rule (advocacy.visibility): a chapter with
+"""Platform positions follow the one public rule (base.visibility): a chapter with
 a view restriction on itself or its edition takes its positions out of public view, and
 out of search (issue 12)."""
 
@@ -6,11 +6,12 @@ import pytest
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
+from advocacy.tests.factories import ThemeFactory
 from political_platform.models import Position
 from search.engines import SearchQuery, autocomplete, public_documents, run_search
 from search.models import SearchDocument
 
-from .helpers import make_chapter, make_edition, position, theme
+from .factories import PlatformChapterPageFactory, PlatformPageFactory, position
 
 pytestmark = pytest.mark.django_db
 WORD = "qzxplattformord"
@@ -18,10 +19,12 @@ WORD = "qzxplattformord"
 
 @pytest.fixture
 def chapter(home_page):
-    edition = make_edition(home_page)
+    edition = PlatformPageFactory()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        page = make_chapter(
-            edition, "Tvang", positions=[position(f"tvang skal ned {WORD}", theme("tvang"))]
+        page = PlatformChapterPageFactory(
+            parent=edition,
+            title="Tvang",
+            positions=[position(f"tvang skal ned {WORD}", ThemeFactory(slug="tvang"))],
         )
     return page
 

@@ -1,5 +1,6 @@
 import pytest
 
+from home.tests.factories import StandardPageFactory
 from search import health, indexer
 
 
@@ -20,17 +21,12 @@ def indexed_site(demo_site):
 
 @pytest.fixture
 def make_page(home_page, django_capture_on_commit_callbacks):
-    from home.models import StandardPage
-
-    counter = {"n": 0}
+    """A standard page, with the after-commit search indexing run."""
 
     def make(title, body_text="", *, publish=True, parent=None, **fields):
-        counter["n"] += 1
-        page = StandardPage(title=title, slug=f"side-{counter['n']}", intro=body_text, **fields)
         with django_capture_on_commit_callbacks(execute=True):
-            (parent or home_page).add_child(instance=page)
-            if publish:
-                page.save_revision().publish()
-        return page
+            return StandardPageFactory(
+                parent=parent or home_page, title=title, intro=body_text, live=publish, **fields
+            )
 
     return make

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import analysis
+from base import analysis
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from advocacy.models import Authority, Proposal, Theme
+from advocacy.tests.factories import DocumentFactory, ProposalFactory, ThemeFactory, event_data
 from search import engines, indexer, registry
 from search.models import SearchDocument
 
@@ -30,7 +31,7 @@ def total(response):
 @pytest.fixture
 def some_content(make_page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        Theme.objects.create(name="Tvang", slug="tvang", description="Tvang i psykisk helsevern.")
+        ThemeFactory(name="Tvang", slug="tvang", description="Tvang i psykisk helsevern.")
     make_page("Pårørendes rettigheter", "Pårørende skal bli hørt. Tvang skal dokumenteres.")
 
 
@@ -423,16 +424,15 @@ def test_wagtails_own_update_index_runs_and_finds_pages_for_the_admin(make_page)
 def test_recorded_outcome_updates_the_status_facet_and_staff_notes_stay_out(
     client, home_page, django_capture_on_commit_callbacks
 ):
-    outcome_helpers = pytest.importorskip("advocacy.tests.outcome_helpers")
     from advocacy import outcomes
 
     with django_capture_on_commit_callbacks(execute=True):
-        document = outcome_helpers.make_document(home_page, title="Dokument om løvetann")
-        proposal = outcome_helpers.make_proposal(document, text="Løvetann skal vernes.")
+        document = DocumentFactory(parent=home_page, title="Dokument om løvetann")
+        proposal = ProposalFactory(source_page=document, text="Løvetann skal vernes.")
     with django_capture_on_commit_callbacks(execute=True):
         outcomes.record_event(
             proposal,
-            outcome_helpers.event_data(staff_note="Internt: granskauen er hemmelig."),
+            event_data(staff_note="Internt: granskauen er hemmelig."),
             publish=True,
         )
     response = client.get(URL, {"q": "løvetann", "type": "advocacy.proposal"})

@@ -11,7 +11,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 class ThemeSignal(models.Model):
     """A word or phrase that signals a policy theme. Matched with the project's Norwegian
-    analysis (search.analysis): stems and compound parts, so «tvang» also matches
+    analysis (base.analysis): stems and compound parts, so «tvang» also matches
     «tvangsbruk» and «pårørende» matches «pårørendes»."""
 
     theme = models.ForeignKey(

@@ -3,13 +3,11 @@ proposals in it (as the tracking writes them when the response is published)."""
 
 import datetime
 
-from django.utils import timezone
-
-from advocacy.models import Authority, Proposal
-from consultations.models import (
-    Consultation,
-    ConsultationResponseIndexPage,
-    ConsultationResponsePage,
+from advocacy.tests.factories import AuthorityFactory, ProposalFactory
+from consultations.tests.factories import (
+    ConsultationFactory,
+    ResponseIndexPageFactory,
+    ResponsePageFactory,
 )
 
 PROPOSALS = [
@@ -20,39 +18,23 @@ PROPOSALS = [
 
 
 def answered_consultation(home_page, proposals=PROPOSALS, submitted=datetime.date(2026, 1, 10)):
-    authority, _ = Authority.objects.get_or_create(
-        name="Helse- og omsorgsdepartementet", defaults={"short_name": "HOD", "kind": "departement"}
-    )
-    consultation = Consultation.objects.create(
+    consultation = ConsultationFactory(
         title="Høring – endringer i psykisk helsevernloven",
-        authority=authority,
+        authority=AuthorityFactory(name="Helse- og omsorgsdepartementet"),
         case_number="25/4411",
         announced_on=datetime.date(2025, 11, 1),
         deadline=datetime.date(2026, 1, 15),
     )
-    index = ConsultationResponseIndexPage.objects.first()
-    if index is None:
-        index = ConsultationResponseIndexPage(title="Høringssvar", slug="horingssvar")
-        home_page.add_child(instance=index)
-    page = ConsultationResponsePage(
-        title="Høringssvar om psykisk helsevernloven",
-        slug=f"svar-{consultation.pk}",
+    page = ResponsePageFactory(
+        parent=ResponseIndexPageFactory(parent=home_page),
         consultation=consultation,
+        title="Høringssvar om psykisk helsevernloven",
         summary="Sammendrag.",
         live=True,
     )
-    index.add_child(instance=page)
-    published = timezone.make_aware(datetime.datetime.combine(submitted, datetime.time(12)))
     made = [
-        Proposal.objects.create(
-            source_page=page,
-            document_title=page.title,
-            block_id=f"b{n}",
-            position=n,
-            text=text,
-            first_published_at=published,
-            last_published_at=published,
-            submitted_on=submitted,
+        ProposalFactory(
+            source_page=page, block_id=f"b{n}", position=n, text=text, submitted_on=submitted
         )
         for n, text in enumerate(proposals, start=1)
     ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from advocacy.models import Authority
 from consultations.models import Consultation
+from consultations.tests.factories import ConsultationFactory
 from sources import health, radar
 from sources.connectors.base import Item
 from sources.models import Candidate, SourceStatus
@@ -132,8 +133,12 @@ def test_accept_proposes_an_unknown_authority_as_a_new_one(signals):
 
 def test_accept_links_to_a_consultation_already_registered(signals):
     hod = Authority.objects.get(short_name="HOD")
-    existing = Consultation.objects.create(
-        title="Typet inn", authority=hod, case_number="26/9", deadline=datetime.date(2027, 2, 1)
+    existing = ConsultationFactory(
+        title="Typet inn",
+        authority=hod,
+        case_number="26/9",
+        announced_on=datetime.date(2026, 11, 2),
+        deadline=datetime.date(2027, 2, 1),
     )
     candidate = radar.store_item(item(case_number="26/9"), radar.load_signals())
     assert radar.accept(candidate) == existing

@@ -124,10 +124,6 @@ class Review(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, model
         return period_bounds(self.year, self.half)
 
     @property
-    def is_approved(self):
-        return self.approved_at is not None
-
-    @property
     def sort_key(self):
         return self.year * 2 + self.half
 

@@ -1,7 +1,6 @@
 """Factories for the strategy app's tests (no other app's helpers)."""
 
 import factory
-from django.contrib.auth import get_user_model
 
 from strategy.models import FocusArea, Measure, MeasureStatus, Plan, Review
 
@@ -67,7 +66,3 @@ def approve(review, user=None):
     review.save_revision(user=user).publish(user=user)
     review.refresh_from_db()
     return review
-
-
-def user_model():
-    return get_user_model()

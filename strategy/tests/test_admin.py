@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 from strategy import followup
 from strategy.models import Measure, MeasureStatus, Review, StatusChoice
 
@@ -25,7 +26,7 @@ def secretary(client, make_user):
 
 
 def assess_url(review):
-    return reverse("wagtailsnippets_strategy_review:assess", args=[review.pk])
+    return snippet_url("strategy.review", "assess", review.pk)
 
 
 def post_data(review, changes=None):
@@ -59,7 +60,7 @@ def post_data(review, changes=None):
 def test_the_secretariat_starts_a_period_from_the_admin(client, secretary):
     plan = make_plan(measures=2)
     response = client.post(
-        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 2}
+        snippet_url("strategy.review", "add"), {"plan": plan.pk, "year": 2026, "half": 2}
     )
     review = Review.objects.get(plan=plan)
     assert response.status_code == 302 and response.url == assess_url(review)
@@ -70,7 +71,7 @@ def test_starting_an_existing_period_is_refused_in_norwegian(client, secretary):
     plan = make_plan()
     followup.start_review(plan, 2026, 2)
     response = client.post(
-        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 2}
+        snippet_url("strategy.review", "add"), {"plan": plan.pk, "year": 2026, "half": 2}
     )
     assert response.status_code == 200
     assert "Det finnes allerede en gjennomgang" in response.content.decode()
@@ -143,9 +144,7 @@ def test_an_approved_review_cannot_be_edited_from_the_review_screen(client, secr
 def test_an_approved_review_cannot_be_edited_in_the_snippet_editor(client, make_user):
     client.force_login(make_user(superuser=True))
     review = approve(followup.start_review(make_plan(measures=1), 2026, 1))
-    response = client.post(
-        reverse("wagtailsnippets_strategy_review:edit", args=[review.pk]), {"summary": "Nytt"}
-    )
+    response = client.post(snippet_url("strategy.review", "edit", review.pk), {"summary": "Nytt"})
     assert response.status_code in (200, 302, 403)
     if response.status_code == 200:
         assert "låst" in response.content.decode()
@@ -162,7 +161,7 @@ def test_a_user_without_a_role_cannot_open_the_review_screen(client, make_user):
 def test_measures_are_never_deleted(client, make_user):
     client.force_login(make_user(superuser=True))
     measure = Measure.objects.get(focus_area__plan=make_plan(measures=1))
-    response = client.post(reverse("wagtailsnippets_strategy_measure:delete", args=[measure.pk]))
+    response = client.post(snippet_url("strategy.measure", "delete", measure.pk))
     assert response.status_code in (302, 403)
     assert Measure.objects.filter(pk=measure.pk).exists()
 
@@ -193,7 +192,7 @@ def test_review_screen_queries_do_not_grow_with_measures_or_periods(client, secr
 def test_board_report_queries_do_not_grow_with_measures_or_periods(client, secretary):
     _plan, small = _plan_with_history(measures=2, periods=2)
     _plan, large = _plan_with_history(measures=8, periods=4)
-    url = reverse("wagtailsnippets_strategy_review:report")
+    url = snippet_url("strategy.review", "report")
     assert _queries(client, f"{url}?review={small.pk}") == _queries(
         client, f"{url}?review={large.pk}"
     )
@@ -203,9 +202,7 @@ def test_board_report_shows_progress_and_what_changed(client, secretary):
     plan, review = _plan_with_history(measures=1, periods=2)
     status = review.statuses.first()
     MeasureStatus.objects.filter(pk=status.pk).update(status=StatusChoice.DELAYED)
-    response = client.get(
-        reverse("wagtailsnippets_strategy_review:report") + f"?review={review.pk}"
-    )
+    response = client.get(snippet_url("strategy.review", "report") + f"?review={review.pk}")
     html = response.content.decode()
     assert "Fremdrift per innsatsområde" in html and "Endret siden forrige periode" in html
     assert f"{status.measure.title}: Løpende (kontinuerlig) → Forsinket" in html
@@ -214,7 +211,7 @@ def test_board_report_shows_progress_and_what_changed(client, secretary):
 def test_board_report_exports_a_spreadsheet(client, secretary):
     _plan, review = _plan_with_history(measures=2, periods=2)
     response = client.get(
-        reverse("wagtailsnippets_strategy_review:report") + f"?review={review.pk}&export=csv"
+        snippet_url("strategy.review", "report") + f"?review={review.pk}&export=csv"
     )
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Innsatsområde,Område,Tiltak,Tidsramme")
@@ -223,7 +220,7 @@ def test_board_report_exports_a_spreadsheet(client, secretary):
 
 def test_board_report_exports_to_word(client, secretary):
     _plan, review = _plan_with_history(measures=2, periods=2)
-    response = client.get(reverse("wagtailsnippets_strategy_review:report_word", args=[review.pk]))
+    response = client.get(snippet_url("strategy.review", "report_word", review.pk))
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml"
     )
@@ -236,11 +233,11 @@ def test_board_report_exports_to_word(client, secretary):
 
 def test_midterm_grid_shows_every_period_and_exports_to_word(client, secretary):
     plan, review = _plan_with_history(measures=1, periods=3)
-    response = client.get(reverse("wagtailsnippets_strategy_review:midterm") + f"?plan={plan.pk}")
+    response = client.get(snippet_url("strategy.review", "midterm") + f"?plan={plan.pk}")
     html = response.content.decode()
     for label in ("1. halvår 2025", "2. halvår 2025", "1. halvår 2026"):
         assert label in html
-    word = client.get(reverse("wagtailsnippets_strategy_review:midterm_word", args=[plan.pk]))
+    word = client.get(snippet_url("strategy.review", "midterm_word", plan.pk))
     document = docx.Document(io.BytesIO(word.content))
     assert len(document.tables[0].rows[0].cells) == 4
 
@@ -248,16 +245,14 @@ def test_midterm_grid_shows_every_period_and_exports_to_word(client, secretary):
 def test_midterm_grid_queries_do_not_grow(client, secretary):
     small, _ = _plan_with_history(measures=2, periods=2)
     large, _ = _plan_with_history(measures=8, periods=4)
-    url = reverse("wagtailsnippets_strategy_review:midterm")
+    url = snippet_url("strategy.review", "midterm")
     assert _queries(client, f"{url}?plan={small.pk}") == _queries(client, f"{url}?plan={large.pk}")
 
 
 def test_measure_timeline_lists_every_period(client, secretary):
     plan, review = _plan_with_history(measures=1, periods=3)
     measure = review.statuses.first().measure
-    html = client.get(
-        reverse("wagtailsnippets_strategy_measure:inspect", args=[measure.pk])
-    ).content.decode()
+    html = client.get(snippet_url("strategy.measure", "inspect", measure.pk)).content.decode()
     assert html.count("halvår 202") >= 3
 
 
@@ -266,7 +261,7 @@ def test_an_indicator_value_without_a_date_is_refused_in_the_admin(client, secre
 
     plan = make_plan()
     response = client.post(
-        reverse("wagtailsnippets_strategy_indicator:add"),
+        snippet_url("strategy.indicator", "add"),
         {
             "plan": plan.pk,
             "title": "Medlemmer",
@@ -302,9 +297,7 @@ def test_every_strategy_list_opens_for_the_secretariat(client, secretary, model)
 
 def test_measure_editor_offers_the_figures_the_apps_register(client, secretary):
     measure = Measure.objects.get(focus_area__plan=make_plan(measures=1))
-    html = client.get(
-        reverse("wagtailsnippets_strategy_measure:edit", args=[measure.pk])
-    ).content.decode()
+    html = client.get(snippet_url("strategy.measure", "edit", measure.pk)).content.decode()
     assert "Høringer besvart, avstått og ikke besvart" in html
 
 
@@ -312,7 +305,59 @@ def test_the_board_cannot_start_a_period(client, make_user):
     client.force_login(make_user(roles.BOARD))
     plan = make_plan()
     response = client.post(
-        reverse("wagtailsnippets_strategy_review:add"), {"plan": plan.pk, "year": 2026, "half": 1}
+        snippet_url("strategy.review", "add"), {"plan": plan.pk, "year": 2026, "half": 1}
     )
     assert response.status_code in (302, 403)
     assert not Review.objects.exists()
+
+
+def _assessed_by(review, user):
+    MeasureStatus.objects.filter(review=review).update(assessed_by=user)
+    return review.statuses.select_related("measure").first()
+
+
+def test_the_review_screen_names_the_assessor_and_approver_by_full_name(
+    client, secretary, make_user
+):
+    board = make_user(roles.BOARD, username="styre1", first_name="Bente", last_name="Styre")
+    review = followup.start_review(make_plan(measures=1), 2026, 1)
+    _assessed_by(review, secretary)
+    approve(review, board)
+    html = client.get(assess_url(review)).content.decode()
+    assert "Vurdert av Sara Sekretær" in html
+    assert "(Bente Styre)" in html
+    assert secretary.username not in html and "styre1" not in html
+
+
+def test_the_board_report_spreadsheet_names_the_assessor_by_full_name(client, secretary):
+    _plan, review = _plan_with_history(measures=1, periods=2)
+    _assessed_by(review, secretary)
+    response = client.get(
+        snippet_url("strategy.review", "report") + f"?review={review.pk}&export=csv"
+    )
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Sara Sekretær" in text
+    assert secretary.username not in text
+
+
+def test_a_user_without_a_name_is_named_by_username_in_the_board_report(
+    client, secretary, make_user
+):
+    nameless = make_user(roles.STAFF, username="uten-navn")
+    _plan, review = _plan_with_history(measures=1, periods=2)
+    _assessed_by(review, nameless)
+    response = client.get(
+        snippet_url("strategy.review", "report") + f"?review={review.pk}&export=csv"
+    )
+    assert "uten-navn" in b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_the_measure_timeline_names_assessors_and_editors_by_full_name(client, secretary):
+    review = followup.start_review(make_plan(measures=1), 2026, 1)
+    measure = _assessed_by(review, secretary).measure
+    measure.title = "Nytt navn på tiltaket"
+    measure.save_revision(user=secretary)
+    html = client.get(snippet_url("strategy.measure", "inspect", measure.pk)).content.decode()
+    assert "Vurdert av Sara Sekretær" in html
+    assert "– Sara Sekretær: «Nytt navn på tiltaket»" in html
+    assert secretary.username not in html

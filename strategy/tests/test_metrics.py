@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 
-from lpp import roles
+from base import roles
+from base.admin_urls import snippet_url
 from strategy import followup
 from strategy.metrics import figures_for_period, registered_metrics
 from strategy.models import Measure
@@ -75,7 +75,5 @@ def test_the_review_screen_shows_the_figures_beside_the_assessment(client, make_
     )
     review = followup.start_review(plan, 2026, 2)
     client.force_login(make_user(roles.STAFF))
-    html = client.get(
-        reverse("wagtailsnippets_strategy_review:assess", args=[review.pk])
-    ).content.decode()
+    html = client.get(snippet_url("strategy.review", "assess", review.pk)).content.decode()
     assert "Høringer med frist i perioden" in html

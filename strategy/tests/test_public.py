@@ -215,14 +215,13 @@ def test_a_chapter_reports_on_its_measure(client, chapter_setup):
 
 
 def test_a_chapter_report_shows_on_the_review_screen(client, chapter_setup, make_user):
-    from lpp import roles
+    from base import roles
+    from base.admin_urls import snippet_url
 
     chapter, review, local, _central = chapter_setup
     client.post(chapter_url(chapter), {f"status_{local.pk}": "forsinket"})
     client.force_login(make_user(roles.STAFF))
-    html = client.get(
-        reverse("wagtailsnippets_strategy_review:assess", args=[review.pk])
-    ).content.decode()
+    html = client.get(snippet_url("strategy.review", "assess", review.pk)).content.decode()
     assert "LPP Testby" in html and "Forsinket" in html
 
 

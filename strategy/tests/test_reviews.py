@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import TaskState
 
-from lpp import roles
+from base import roles
 from strategy import followup
 from strategy.models import Measure, MeasureStatus, Review, StatusChoice
 from strategy.workflows import ensure_workflow

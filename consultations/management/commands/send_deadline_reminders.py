@@ -11,12 +11,12 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
+from base.admin_urls import snippet_url
+from base.dates import long_date, run_date
+from base.roles import user_label
 from consultations.models import Consultation, SentReminder
 from consultations.status import DRAFT_STATUSES, OPEN_STATUSES
-from lpp.dates import long_date, run_date
-from lpp.roles import user_label
 
 DEFAULT_DAYS = 7
 
@@ -54,9 +54,7 @@ def why_unreachable(consultation):
 def send_reminder(consultation, kind, due_on, today):
     """Record and send one reminder. Returns False if it was already sent."""
     user = consultation.responsible
-    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailsnippets_consultations_consultation:edit", args=[consultation.pk]
-    )
+    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + snippet_url(consultation, "edit")
     context = {
         "consultation": consultation,
         "kind_label": SentReminder.Kind(kind).label.lower(),
