@@ -9,6 +9,7 @@ from datetime import date
 
 from home.docx import LetterHeadLayout
 from wordexport.blocks import rich_source
+from wordexport.content_controls import tagged_block, tagged_field
 from wordexport.engine import DocxWriter, norwegian_date
 from wordexport.styles import TEXT_WIDTH
 from wordexport.xml import W_P, paragraph_style, set_paragraph_style
@@ -23,6 +24,7 @@ class Clause:
     text_html: str = ""  # the clause's agreement text
     subclauses: list = field(default_factory=list)  # rich text each, numbered 1.1, 1.2 …
     guidance_html: str = ""  # «Veiledning» for the service, included only on request
+    block_id: str = ""  # the StreamField block id: tags the clause for the Word round trip
 
 
 @dataclass
@@ -38,13 +40,22 @@ class AgreementData:
 
 
 def write_clause(writer, clause, *, include_guidance):
-    """«§ n Title» (Word numbering), the text, sub-clauses n.1, n.2 … and the guidance."""
-    p = writer.paragraph(style="Clause", keep_next=True)
-    writer.text(p, clause.title)
-    writer.headings.append((1, clause.title, None))
-    writer.rich_text(clause.text_html)
-    for subclause in clause.subclauses:
-        write_subclause(writer, subclause)
+    """«§ n Title» (Word numbering), the text, sub-clauses n.1, n.2 … and the guidance.
+
+    In an editor's export the title, the text and each sub-clause are tagged fields of the
+    clause's block, read back by the round trip; the guidance stays outside the block (it
+    is advice to the services, not agreement text, and is not read back)."""
+    label = f"Avtalepunkt «{clause.title}»"
+    with tagged_block(writer, clause.block_id, label):
+        with tagged_field(writer, "title", "Overskrift"):
+            p = writer.paragraph(style="Clause", keep_next=True)
+            writer.text(p, clause.title)
+        writer.headings.append((1, clause.title, None))
+        with tagged_field(writer, "text", "Avtaletekst"):
+            writer.rich_text(clause.text_html)
+        for index, subclause in enumerate(clause.subclauses):
+            with tagged_field(writer, f"subclause:{index}", f"Underpunkt {index + 1}"):
+                write_subclause(writer, subclause)
     if include_guidance and clause.guidance_html:
         write_guidance(writer, clause.guidance_html)
 
@@ -153,17 +164,18 @@ def write_signatures(writer, parties, heading=True):
 # -- the agreement's blocks ------------------------------------------------------------------
 
 
-def clause_from_value(value):
+def clause_from_value(value, block_id=""):
     return Clause(
         title=value.get("title") or "",
         text_html=rich_source(value.get("text")),
         subclauses=[rich_source(item) for item in (value.get("subclauses") or [])],
         guidance_html=rich_source(value.get("guidance")),
+        block_id=str(block_id or ""),
     )
 
 
 def write_clause_block(writer, block, value, block_id):
-    write_clause(writer, clause_from_value(value), include_guidance=False)
+    write_clause(writer, clause_from_value(value, block_id), include_guidance=False)
 
 
 def write_change(writer, block, value, block_id):
@@ -195,7 +207,7 @@ def agreement_data(page, organisation):
         version=f"{page.version} ({status.lower()})" if not page.is_adopted else page.version,
         version_date=page.adopted_at,
         intro_html=rich_source(page.intro),
-        clauses=[clause_from_value(child.value) for child in page.clauses],
+        clauses=[clause_from_value(child.value, child.id) for child in page.clauses],
         change_log=change_log,
         organisation=organisation.short_name or organisation.name,
     )

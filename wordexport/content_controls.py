@@ -110,8 +110,13 @@ def tagged_block(writer, block_id, label):
         yield None
         return
     _sdt, content = _open_sdt(writer, BLOCK_TAG + str(block_id), label)
-    with _inside(writer, content):
-        yield content
+    previous = writer.inside_tagged_block
+    writer.inside_tagged_block = True  # read by wordexport.html: no date pickers inside
+    try:
+        with _inside(writer, content):
+            yield content
+    finally:
+        writer.inside_tagged_block = previous
 
 
 @contextmanager

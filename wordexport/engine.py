@@ -97,6 +97,8 @@ class DocxWriter(RichTextMixin, LinksMixin, ListsMixin, TablesMixin, FieldsMixin
         # third faster to build) and moved into the document in to_bytes().
         self.body = etree.Element(w("body"), nsmap={"w": W_NS, "r": R_NS})
         self.container = self.body
+        # Set while writing inside a round-trip content control (content_controls.py).
+        self.inside_tagged_block = False
         self.base_url = (base_url or settings.PUBLIC_BASE_URL).rstrip("/")
         self.h2_level = h2_level
         self.title = clean_text(title)

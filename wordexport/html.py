@@ -198,7 +198,9 @@ class RichTextMixin:
                     p,
                     label,
                     tag=f"felt:{label}",
-                    date_field="dato" in label.lower(),
+                    # LibreOffice moves the text around a date picker nested in the round
+                    # trip's block controls: a plain fill-in field there.
+                    date_field="dato" in label.lower() and not self.inside_tagged_block,
                     placeholder=f"[{label}]",
                 )
             elif part:

@@ -15,10 +15,17 @@ per block (wordexport.content_controls). Reading the file back:
   exported from an older revision than the latest is merged onto the latest only after
   the editor has seen a warning (and which blocks were changed on both sides).
 
+The agreement (agreement.AgreementPage) comes back the same way, clause by clause: its
+title, text and sub-clauses are tagged fields of the clause's block. An edited clause is an
+edit of the same block; a deleted clause leaves the draft (clauses have no records to
+retire: the page's revisions are their history); a paragraph typed in Word may become a
+new clause, never by default.
+
 Saving makes a draft revision, never a publication; the editor then sees Wagtail's
 revision comparison. Nothing is stored before that confirm, and nothing at all on a bad
 file."""
 
+import copy
 import html
 import io
 import re
@@ -29,12 +36,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import strip_tags
+from lxml import etree
 from wagtail.blocks import RichTextBlock
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
 
 from advocacy.blocks import DemandBlock, ProposalBlock
+from agreement.blocks import ClauseBlock
 from base import file_checks
 from political_platform.blocks import PositionBlock
 from wordexport import content_controls
@@ -51,8 +60,16 @@ KINDS = {
     "demand": "Nytt krav («LPP vil …»)",
     "position": "Nytt standpunkt («LPP mener at …»)",
     "paragraph": "Nytt avsnitt",
+    "clause": "Nytt avtalepunkt",
 }
-KIND_OF_BLOCK = {"proposal": "Forslag", "demand": "Krav", "position": "Standpunkt"}
+KIND_OF_BLOCK = {
+    "proposal": "Forslag",
+    "demand": "Krav",
+    "position": "Standpunkt",
+    "clause": "Avtalepunkt",
+}
+CLAUSE_TITLE_LENGTH = 80
+FILL_IN_TAG = "felt:"  # wordexport.html: an agreement's «[[Label]]» as a content control
 POSITION_LEAD = re.compile(r"^LPP\s+mener\s+at\s+", re.IGNORECASE)
 DEMAND_LEAD = re.compile(r"^LPP\s+(?:vil|krever)\s+", re.IGNORECASE)
 
@@ -81,6 +98,8 @@ def kind_of(block):
         return "proposal"
     if isinstance(block, PositionBlock):
         return "position"
+    if isinstance(block, ClauseBlock):
+        return "clause"
     return None
 
 
@@ -95,6 +114,18 @@ def supports_round_trip(page):
         for stream_field in stream_fields(page.specific)
         for child in stream_field.stream_block.child_blocks.values()
     )
+
+
+def tracked_label(page):
+    """What a page's tracked blocks are, for the upload and review screens."""
+    kinds = {
+        kind_of(child)
+        for stream_field in stream_fields(page.specific)
+        for child in stream_field.stream_block.child_blocks.values()
+    }
+    if "clause" in kinds and not kinds & {"proposal", "demand", "position"}:
+        return "Avtalepunkter"
+    return "Forslag, krav og standpunkter"
 
 
 def _child_name(stream_block, kind):
@@ -135,7 +166,15 @@ def _plain(value):
     return content_controls.normalise(html.unescape(strip_tags(str(value or ""))))
 
 
+def _subclauses(value):
+    """A clause's sub-clauses as plain texts (raw list items carry ids in Wagtail 8)."""
+    items = value.get("subclauses") or []
+    return [_plain(item.get("value") if isinstance(item, dict) else item) for item in items]
+
+
 def _same(a, b):
+    if _plain(a.get("title")) != _plain(b.get("title")) or _subclauses(a) != _subclauses(b):
+        return False
     return _plain(a.get("text")) == _plain(b.get("text")) and _plain(a.get("rationale")) == _plain(
         b.get("rationale")
     )
@@ -153,10 +192,23 @@ class BlockChange:
     new_text: str = ""
     rationale_html: str | None = None  # None: the rationale is kept as it is
     conflict: str = ""
+    clause: dict | None = None  # an edited clause: its new title, text and sub-clauses
+    probe: str = ""  # text that stays in the file as a plain paragraph when its mark is lost
 
     @property
     def kind_label(self):
         return KIND_OF_BLOCK[self.kind]
+
+    @property
+    def remark(self):
+        """The review screen's «Merknad»: a conflict, or what deleting a clause means."""
+        notes = [self.conflict] if self.conflict else []
+        if self.kind == "clause" and self.status == "deleted":
+            notes.append(
+                "Avtalepunkter har ingen egen historikk som kan trekkes tilbake: punktet "
+                "fjernes fra kladden, og tidligere versjoner av avtalen viser det fortsatt."
+            )
+        return " ".join(notes)
 
 
 @dataclass
@@ -188,6 +240,10 @@ class Plan:
         texts += [c.rationale_html or "" for c in self.changes if c.status == "edited"]
         texts += [p.text for p in self.new_paragraphs]
         return "\n".join(_plain(text) for text in texts if text)
+
+    @property
+    def tracked_label(self):
+        return tracked_label(self.page)
 
     @property
     def has_changes(self):
@@ -242,6 +298,10 @@ def read_file(page, filename, content):
     archive = zipfile.ZipFile(io.BytesIO(content))
     _plan_blocks(plan, trip, tracked_blocks(base), tracked_blocks(latest), archive)
     _plan_new(plan, trip, tracked_blocks(latest))
+    # Refuse content that cannot be saved (a clause without text) at upload, not at save;
+    # applied to a throwaway copy of the latest revision.
+    copy_of_latest = page.get_latest_revision_as_object() if latest_revision else None
+    _apply(copy_of_latest or page.specific_class.objects.get(pk=page.pk), plan, {})
     return plan
 
 
@@ -264,19 +324,22 @@ def _plan_blocks(plan, trip, base_blocks, latest_blocks, archive):
     for block in trip.blocks:
         if block.block_id in in_file:
             plan.notices.append(
-                "Et forslag er kopiert i Word-filen; bare det første eksemplaret er lest."
+                f"Et merket punkt ({plan.tracked_label.lower()}) er kopiert i Word-filen; "
+                "bare det første eksemplaret er lest."
             )
             continue
         in_file[block.block_id] = block
     for block_id, base in base_blocks.items():
         if block_id not in trip.checksums:
             continue
-        change = BlockChange(
-            block_id, base.kind, "unchanged", old_text=(base.value.get("text") or "").strip()
-        )
+        change = _block_change(block_id, base)
         found = in_file.get(block_id)
-        if found is None or not content_controls.normalise(found.texts.get("text")):
+        if found is None or _emptied(base.kind, found):
             change.status = "deleted"
+        elif found.checksum != trip.checksums[block_id] and base.kind == "clause":
+            change.status = "edited"
+            change.clause = _clause_edit(archive, found)
+            change.new_text = _clause_summary(change.clause)
         elif found.checksum != trip.checksums[block_id]:
             change.status = "edited"
             change.new_text = _new_text(base.kind, found.texts["text"])
@@ -293,7 +356,7 @@ def _plan_blocks(plan, trip, base_blocks, latest_blocks, archive):
     added = [block_id for block_id in latest_blocks if block_id not in trip.checksums]
     if added:
         plan.notices.append(
-            f"{len(added)} forslag, krav eller standpunkter er lagt til i Wagtail etter "
+            f"{len(added)} nye ({plan.tracked_label.lower()}) er lagt til i Wagtail etter "
             "eksporten. De står ikke i filen og beholdes som de er."
         )
 
@@ -306,11 +369,13 @@ def _check_marks_kept(plan, trip):
     lost = [
         c
         for c in plan.changes
-        if c.status == "deleted" and content_controls.normalise(c.old_text) in loose
+        if c.status == "deleted" and content_controls.normalise(c.probe or c.old_text) in loose
     ]
     if lost:
+        clauses = plan.tracked_label == "Avtalepunkter"
+        which = "avtalepunktene" if clauses else "forslagene, kravene eller standpunktene"
         refuse(
-            f"Merkene rundt {len(lost)} av forslagene, kravene eller standpunktene er borte fra "
+            f"Merkene rundt {len(lost)} av {which} er borte fra "
             "filen, men teksten står der fortsatt (for eksempel «"
             f"{lost[0].old_text[:80]}»). Det skjer når filen lagres i et program som fjerner "
             "merkene (LibreOffice gjør det), eller når teksten flyttes ut av feltet sitt. "
@@ -319,12 +384,88 @@ def _check_marks_kept(plan, trip):
         )
 
 
+def _emptied(kind, found):
+    """A block emptied in Word is deleted; a clause only when all of it is gone (a clause
+    whose text alone was emptied is an edit, refused as a clause without text)."""
+    names = found.texts if kind == "clause" else ["text"]
+    return not any(content_controls.normalise(found.texts.get(name)) for name in names)
+
+
+def _block_change(block_id, base):
+    if base.kind == "clause":
+        title = (base.value.get("title") or "").strip()
+        return BlockChange(
+            block_id,
+            base.kind,
+            "unchanged",
+            old_text=_clause_summary({"title": title, **base.value}),
+            probe=title,
+        )
+    return BlockChange(
+        block_id, base.kind, "unchanged", old_text=(base.value.get("text") or "").strip()
+    )
+
+
+def _clause_summary(value):
+    """A clause as one line of plain text for the review screen: «Title: text …»."""
+    parts = [_plain(value.get("text")), *_subclauses(value)]
+    return f"{_plain(value.get('title'))}: " + " ".join(part for part in parts if part)
+
+
+def _single_item_list(html_text):
+    """A sub-clause reads back as a one-item numbered list (Word numbers it n.1): its
+    item is the sub-clause's first paragraph."""
+    match = re.match(r"^<ol><li>(.*?)</li></ol>", html_text, re.DOTALL)
+    if match and "<li>" not in match.group(1):
+        return f"<p>{match.group(1)}</p>" + html_text[match.end() :]
+    return html_text
+
+
+def _clause_edit(archive, found):
+    """The new title, text and sub-clauses of a clause edited in Word. A sub-clause whose
+    field was deleted or emptied is dropped."""
+    names = sorted(
+        (name for name in found.fields if name.startswith("subclause:")),
+        key=lambda name: int(name.partition(":")[2] or 0),
+    )
+    subclauses, origins = [], []
+    for name in names:
+        if content_controls.normalise(found.texts.get(name)):
+            field_content = _fill_in_markers(found.fields[name])
+            subclauses.append(_single_item_list(rich_text_html(archive, field_content)))
+            origins.append(int(name.partition(":")[2] or 0))
+    return {
+        "title": content_controls.normalise(found.texts.get("title")),
+        "text": rich_text_html(archive, _fill_in_markers(found.fields["text"])),
+        "subclauses": subclauses,
+        "origins": origins,  # each sub-clause's place in the export
+    }
+
+
+def _fill_in_markers(content):
+    """A copy of a clause field with its fill-in fields (content controls tagged
+    ``felt:<label>``, shown as «[Pasient]» in Word) written back as «[[Pasient]]», the way
+    they are typed in Wagtail."""
+    content = copy.deepcopy(content)
+    w = content_controls.W_NS
+    for sdt in list(content.iter(f"{{{w}}}sdt")):
+        tag = content_controls._tag(sdt)
+        if not tag.startswith(FILL_IN_TAG) or sdt.getparent() is None:
+            continue
+        run = etree.Element(f"{{{w}}}r")
+        etree.SubElement(run, f"{{{w}}}t").text = f"[[{tag[len(FILL_IN_TAG) :]}]]"
+        sdt.getparent().replace(sdt, run)
+    return content
+
+
 def _already_saved(change, latest):
     """The latest revision already says what the file says (the same file uploaded again)."""
     if change.status == "deleted":
         return latest is None
     if change.status != "edited" or latest is None:
         return False
+    if change.clause is not None:
+        return _same(change.clause, latest.value)
     rationale_same = change.rationale_html is None or _plain(change.rationale_html) == _plain(
         latest.value.get("rationale")
     )
@@ -350,6 +491,7 @@ def _new_text(kind, text):
 
 
 def _suggest(text, kinds):
+    # A new clause is never pre-selected: agreement text is taken in only by choice.
     if POSITION_LEAD.match(text) and "position" in kinds:
         return "position"
     if DEMAND_LEAD.match(text) and "demand" in kinds:
@@ -406,9 +548,24 @@ def rich_text_html(archive, content):
 # -- saving ----------------------------------------------------------------------------
 
 
+def _new_clause(text):
+    """A clause from a paragraph typed in Word: its first sentence (when short) as title."""
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].rstrip(".")
+    title = first if len(first) <= CLAUSE_TITLE_LENGTH else "Nytt punkt"
+    return {
+        "title": title,
+        "text": f"<p>{html.escape(text, quote=False)}</p>",
+        "subclauses": [],
+        "guidance": "",
+        "themes": [],
+    }
+
+
 def _new_block(stream_field, kind, text):
     name = _child_name(stream_field.stream_block, kind)
-    if kind == "paragraph":
+    if kind == "clause":
+        value = _new_clause(text)
+    elif kind == "paragraph":
         value = f"<p>{html.escape(text, quote=False)}</p>"
     elif kind == "position":
         value = {"text": _new_text(kind, text), "themes": []}
@@ -448,6 +605,41 @@ def _insert(items, new, paragraph, inserted_after):
     items.insert(index, new)
 
 
+def block_error_messages(error):
+    """The messages of a block validation error, nested errors included: a stream's own
+    message is only Wagtail's English «Validation error in StreamBlock»."""
+    nested = getattr(error, "block_errors", None) or {}
+    outer = getattr(error, "non_block_errors", None) or []
+    if not nested and not outer:
+        return list(error.messages) if isinstance(error, ValidationError) else [str(error)]
+    found = []
+    for item in [*getattr(outer, "data", outer), *_values(nested)]:
+        for inner in getattr(item, "data", [item]) if not isinstance(item, list) else item:
+            found += [m for m in block_error_messages(inner) if m not in found]
+    return found
+
+
+def _values(nested):
+    return list(nested.values()) if isinstance(nested, dict) else list(nested)
+
+
+def _apply_clause(value, clause):
+    """Title, text and sub-clauses from Word; guidance and themes stay. Sub-clauses keep
+    their list item ids (by their place in the export), so an edited sub-clause stays the
+    same item when another is deleted."""
+    value["title"] = clause["title"]
+    value["text"] = clause["text"]
+    old = value.get("subclauses") or []
+    items = []
+    for index, text in zip(clause["origins"], clause["subclauses"], strict=True):
+        previous = old[index] if index < len(old) else None
+        if isinstance(previous, dict):
+            items.append({**previous, "value": text})
+        else:
+            items.append({"type": "item", "value": text, "id": str(uuid.uuid4())})
+    value["subclauses"] = items
+
+
 def _apply(page, plan, choices):
     """Change the page object (the latest revision) as the plan and the editor's choices
     say; returns the counts for the history."""
@@ -461,6 +653,8 @@ def _apply(page, plan, choices):
                 continue
             if change.status == "deleted":
                 items.remove(item)
+            elif change.clause is not None:
+                _apply_clause(item["value"], change.clause)
             else:
                 item["value"]["text"] = change.new_text
                 if change.rationale_html is not None:
@@ -481,8 +675,8 @@ def _apply(page, plan, choices):
             value = stream_field.stream_block.clean(value)
         except ValidationError as error:
             refuse(
-                "Word-filen gir et innhold som ikke kan lagres (for eksempel et forslag uten "
-                f"tekst): {' '.join(error.messages)} Ingenting er endret.",
+                "Word-filen gir et innhold som ikke kan lagres (for eksempel et punkt uten "
+                f"tekst): {' '.join(block_error_messages(error))} Ingenting er endret.",
                 "invalid_content",
             )
         setattr(page, stream_field.name, value)

@@ -248,7 +248,7 @@ def _round_trip_upload(request, page, form, status=200):
     return TemplateResponse(
         request,
         "consultations/admin/word_round_trip_upload.html",
-        {"page": page, "form": form},
+        {"page": page, "form": form, "tracked": roundtrip.tracked_label(page)},
         status=status,
     )
 
