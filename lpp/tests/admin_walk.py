@@ -220,12 +220,15 @@ def _sidebar(props):
 
 def english_in(text, content=()):
     """The English words in a piece of text. URLs, e-mail addresses, file names, code
-    (anything with a dot or an underscore inside a word), site paths (``/politikk/…``,
-    whose random UUID fragments may spell a word) and ``content`` – texts that
-    come from the database, such as the title of Wagtail's root page – are left out."""
+    (anything with a dot or an underscore inside a word), site paths (``/politikk/…``),
+    codes (with a digit, or four capitals or more: random UUIDs and keys may spell a
+    word) and ``content`` – texts that come from the database, such as the title of
+    Wagtail's root page – are left out."""
     for known in content:
         text = text.replace(known, " ")
     text = re.sub(r"\S+@\S+|https?://\S+|(?<!\S)/\S+|\S*\w[._]\w\S*", " ", text)
+    # Codes: anything with a digit in it, and runs of capitals (the 2FA key «4DEC VLKF»).
+    text = re.sub(r"\S*\d\S*|\b[A-ZÆØÅ]{4,}\b", " ", text)
     return [w for w in WORD.findall(text) if w.lower().strip("'") in english_words()]
 
 
