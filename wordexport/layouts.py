@@ -10,6 +10,7 @@ where ``page_layouts()`` returns ``{PageModel: LayoutClass}``. A page type witho
 no Word export (no admin action, no public download).
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from wagtail import hooks
@@ -25,7 +26,7 @@ class ExportOptions:
     published_only: bool = True  # parts that are pages of their own (chapters): live ones only
 
 
-class PageLayout:
+class PageLayout(ABC):
     """How one page type is written. An instance serves one export of one page; the
     defaults suit a page whose document is the page alone."""
 
@@ -35,9 +36,9 @@ class PageLayout:
     def __init__(self, page):
         self.page = page
 
+    @abstractmethod
     def write(self, options):
         """The Word file of ``self.page`` (bytes)."""
-        raise NotImplementedError
 
     def cache_parts(self):
         """What else the published file depends on besides the page's live revision (the
