@@ -70,6 +70,7 @@ def fetch_options():
         "min_interval": 1.0,  # seconds between two requests to the same host
         "user_agent": USER_AGENT,
         "max_bytes": 10 * 1024 * 1024,
+        "max_retry_after": 120.0,  # the longest Retry-After a source may ask us to wait
     }
     defaults.update(getattr(settings, "LPP_SOURCES_FETCH", {}))
     return defaults

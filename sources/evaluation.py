@@ -21,8 +21,22 @@ def default_signals():
     ]
 
 
-def radar_figures(threshold=float(radar.DEFAULT_THRESHOLD)):
-    items = json.loads((DATA / "radar_labels.json").read_text(encoding="utf-8"))["items"]
+RADAR_SETS = {
+    "tuned": "radar_labels.json",  # the set the signal words were written against
+    "unseen": "radar_labels_unseen.json",  # labelled before the radar ever scored it
+}
+
+
+def radar_items(which=("tuned", "unseen")):
+    items = []
+    for name in (which,) if isinstance(which, str) else which:
+        text = (DATA / RADAR_SETS[name]).read_text(encoding="utf-8")
+        items += json.loads(text)["items"]
+    return items
+
+
+def radar_figures(threshold=float(radar.DEFAULT_THRESHOLD), which=("tuned", "unseen")):
+    items = radar_items(which)
     signals = default_signals()
     tp = fp = fn = 0
     misses = []

@@ -24,10 +24,11 @@ from django.utils import timezone
 from advocacy.models import EvidenceKind, OutcomeKind, Proposal
 from advocacy.outcomes import record_event
 from base.analysis import fold, terms
+from base.file_checks import check_content
 
 from .connectors.regjeringen import RegjeringenConnector
 from .connectors.stortinget import StortingetConnector
-from .http import SourceError
+from .http import Response, SourceError
 from .models import EvidenceDocument, EvidencePassage, SourcedEvent
 from .names import names_lpp
 from .text import html_blocks
@@ -77,6 +78,15 @@ KIND_CUES = [
 ]
 
 
+# Where a document's text is: paragraphs, list items (footnotes too), quotes, table cells.
+PASSAGE_TAGS = ("p", "li", "blockquote", "div", "td", "th", "dd")
+
+
+def _worth_reading(text):
+    """Long enough to answer a proposal, or naming LPP however short (a table cell)."""
+    return len(text.split()) >= MIN_PASSAGE_WORDS or names_lpp(text)
+
+
 @dataclass
 class Passage:
     chapter: str
@@ -101,7 +111,7 @@ def passages_from_html(html):
                 chapter = block.text
             anchor = block.anchor or anchor
             continue
-        if block.tag in ("p", "li", "blockquote") and len(block.text.split()) >= MIN_PASSAGE_WORDS:
+        if block.tag in PASSAGE_TAGS and _worth_reading(block.text):
             result.append(Passage(chapter, block.text, block.anchor or anchor))
     return result, next((b.text for b in blocks if b.tag == "h1"), "")
 
@@ -115,28 +125,42 @@ def passages_from_text(text):
         if HEADING_LINE.match(paragraph) and len(paragraph.split()) <= 14:
             chapter = paragraph
             continue
-        if len(paragraph.split()) >= MIN_PASSAGE_WORDS:
+        if _worth_reading(paragraph):
             result.append(Passage(chapter, paragraph))
     return result
 
 
 def passages_from_docx(data):
     from docx import Document
+    from docx.table import Table as DocxTable
 
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for a broken file
         raise ValidationError("Filen kunne ikke leses som et Word-dokument (.docx).") from error
     chapter, result = "", []
-    for paragraph in document.paragraphs:
-        text = " ".join(paragraph.text.split())
+    # Paragraphs and tables in document order, so a table row keeps its chapter.
+    for part in document.iter_inner_content():
+        if isinstance(part, DocxTable):
+            result += _table_passages(part, chapter)
+            continue
+        text = " ".join(part.text.split())
         if not text:
             continue
-        if paragraph.style is not None and paragraph.style.name.lower().startswith(
-            ("heading", "overskrift")
-        ):
+        if part.style is not None and part.style.name.lower().startswith(("heading", "overskrift")):
             chapter = text
-        elif len(text.split()) >= MIN_PASSAGE_WORDS:
+        elif _worth_reading(text):
+            result.append(Passage(chapter, text))
+    return result
+
+
+def _table_passages(table, chapter):
+    """A table of who said what: one row is one passage (merged cells once)."""
+    result = []
+    for row in table.rows:
+        cells = list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells))
+        text = " | ".join(c for c in cells if c)
+        if _worth_reading(text):
             result.append(Passage(chapter, text))
     return result
 
@@ -147,24 +171,32 @@ def read_upload(upload):
         raise ValidationError("Filen er for stor (høyst 20 MB).")
     data = upload.read()
     suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix not in ("docx", "html", "htm", "txt"):
+        raise ValidationError(
+            "Last opp en Word-fil (.docx), en nettside (.html) eller en tekstfil (.txt)."
+        )
+    if not data:
+        raise ValidationError("Filen er tom.")
+    if suffix in ("docx", "txt"):
+        # A renamed program, a broken file or a zip bomb is refused before it is read.
+        check_content(name, data)
     if suffix == "docx":
         return passages_from_docx(data), name
-    if suffix in ("html", "htm", "txt"):
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ValidationError("Filen er ikke tekst i UTF-8.") from error
-        if suffix == "txt":
-            return passages_from_text(text), name
-        passages, title = passages_from_html(text)
-        return passages, title or name
-    raise ValidationError(
-        "Last opp en Word-fil (.docx), en nettside (.html) eller en tekstfil (.txt)."
-    )
+    if b"\x00" in data:
+        raise ValidationError("Filen er ikke tekst, selv om navnet sier det.")
+    # The charset the file names (BOM, <meta charset>), else UTF-8, else Windows-1252.
+    text = Response(url=name, status=200, body=data).text()
+    if suffix == "txt":
+        return passages_from_text(text), name
+    passages, title = passages_from_html(text)
+    return passages, title or name
 
 
 def read_url(url):
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        host = ""
     connector_class = DOCUMENT_HOSTS.get(host)
     if connector_class is None:
         raise ValidationError("Lenken må gå til regjeringen.no eller stortinget.no.")

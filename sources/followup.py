@@ -4,6 +4,7 @@ discard. Nothing is published here; a step is proposed once, even if staff disca
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,22 +14,40 @@ from advocacy.models import OutcomeKind
 from advocacy.outcomes import record_events
 
 from .connectors.stortinget import StortingetConnector
-from .http import SourceError
+from .http import FormatChanged, SourceError, SourceUnavailable
 from .models import CaseLink, CaseStep, SourcedEvent
 
 logger = logging.getLogger("lpp.sources")
-CASE_ID_RE = re.compile(r"(?:[?&]p=|^)(\d{3,9})(?:$|&)")
+CASE_ID_RE = re.compile(r"(?:[?&]p=|^)(\d{3,9})(?:$|&|#)", re.IGNORECASE)
+CASE_HOSTS = {"stortinget.no", "www.stortinget.no", "data.stortinget.no"}
+CASE_ID_MESSAGE = (
+    "Skriv sakens ID (bare tall) eller lim inn adressen til saken på stortinget.no "
+    "(den slutter med «?p=» og et tall)."
+)
+
+
+class CaseNotFound(SourceError):
+    """Stortinget answered, but has no case with this id."""
 
 
 def parse_case_id(value):
-    """A case id from «104567» or a stortinget.no case address («…/Sak/?p=104567»)."""
-    value = (value or "").strip()
-    match = CASE_ID_RE.search(value)
+    """A case id from «104567» or a stortinget.no case address («…/Sak/?p=104567», also
+    data.stortinget.no's ``…/sak?sakid=104567``)."""
+    value = " ".join((value or "").split())
+    if value.isdigit():
+        match = CASE_ID_RE.search(value)
+    else:
+        try:
+            parts = urlsplit(value if "://" in value else f"https://{value}")
+            host = (parts.hostname or "").lower()
+        except ValueError:  # «http://[» and other addresses urllib cannot split
+            host = ""
+        if host not in CASE_HOSTS:
+            raise ValidationError(CASE_ID_MESSAGE)
+        query = parts.query.replace("sakid=", "p=").replace("SakId=", "p=")
+        match = CASE_ID_RE.search("?" + query)
     if not match:
-        raise ValidationError(
-            "Skriv sakens ID (bare tall) eller lim inn adressen til saken på stortinget.no "
-            "(den slutter med «?p=» og et tall)."
-        )
+        raise ValidationError(CASE_ID_MESSAGE)
     return match.group(1)
 
 
@@ -36,7 +55,15 @@ def check_link(link, connector=None, user=None):
     """Read one case and propose draft events for its new steps. Returns how many
     events were proposed. Raises SourceError when Stortinget cannot be read."""
     connector = connector or StortingetConnector()
-    case = connector.read_case(link.case_id)
+    try:
+        case = connector.read_case(link.case_id)
+    except (FormatChanged, SourceUnavailable) as error:
+        # A new link whose case Stortinget does not know (no «detaljert_sak», or 404):
+        # a typo in the id. A case read before that fails now is the source's fault.
+        missing = isinstance(error, FormatChanged) or getattr(error, "status", None) in (400, 404)
+        if link.last_checked_at is None and missing:
+            raise CaseNotFound(f"Fant ikke sak {link.case_id} hos Stortinget.") from error
+        raise
     proposals = list(link.proposals())
     created = 0
     with transaction.atomic():

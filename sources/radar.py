@@ -10,6 +10,7 @@ LPP itself among the consulted bodies is the strongest signal: it adds
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -61,21 +62,35 @@ def load_signals():
     ]
 
 
+# Compounds whose first part is a theme word in another sense: enforcement of debts and
+# fines is not coercion in health care. Their parts must not count as the theme.
+FALSE_FRIENDS = re.compile(
+    r"\b(?:tvangs(?:mulkt|fullbyrd|salg|auksjon|innfordr|grunnlag|gjennomfør|oppløs|avvikl"
+    r"|bot|lisens|fravikel)\w*)",
+    re.IGNORECASE,
+)
+
+
 def _has(words, termset):
     """Whether every word of a phrase is in the text: as itself, or all its compound
-    parts (so «pårørendeavtale» matches a text with «avtale» and «pårørende»)."""
+    parts (so «pårørendeavtale» matches a text with «avtale» and «pårørende»). A word
+    only partly split (``omsorgsstønad`` → just «omsorg») is matched as itself: its one
+    known part alone would make «omsorgsstønad» match any text about «omsorg»."""
     return bool(words) and all(
-        word[0] in termset or (len(word) > 1 and all(part in termset for part in word[1:]))
+        word[0] in termset or (len(word) > 2 and all(part in termset for part in word[1:]))
         for word in words
     )
 
 
+def _terms(text):
+    return set(terms(FALSE_FRIENDS.sub(" ", text or "")))
+
+
 def score_text(title, summary="", consulted=(), signals=()):
     """(score, matched, theme ids, lpp_consulted) for one item."""
-    title_terms = set(terms(title))
-    body_terms = title_terms | set(terms(summary))
-    consulted_text = "\n".join(consulted)
-    consulted_terms = set(terms(consulted_text))
+    title_terms = _terms(title)
+    body_terms = title_terms | _terms(summary)
+    consulted_terms = _terms("\n".join(consulted))
     score, matched, themes = 0.0, [], set()
     for signal in signals:
         if _has(signal.words, title_terms):

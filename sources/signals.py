@@ -3,7 +3,12 @@ loader stores them as ThemeSignal rows; staff tune them in the admin afterwards.
 radar's benchmark (bench/radar.py) measures this list."""
 
 DEFAULT_SIGNALS = {
-    "parorendes-rettigheter": [("pårørende", 3), ("pårørendestøtte", 2), ("etterlatte", 2)],
+    "parorendes-rettigheter": [
+        ("pårørende", 3),
+        ("nærstående", 2.5),  # the laws' own word for relatives (helsepersonelloven)
+        ("pårørendestøtte", 2),
+        ("etterlatte", 2),
+    ],
     "barn-som-parorende": [("barn som pårørende", 3), ("barneansvarlig", 2)],
     "taushetsplikt": [("taushetsplikt", 2), ("opplysningsplikt", 1), ("samtykke", 1)],
     "parorendemedvirkning": [("medvirkning", 1), ("brukermedvirkning", 1.5), ("involvering", 1)],
@@ -24,7 +29,19 @@ DEFAULT_SIGNALS = {
         ("psykisk helsevern", 3),
         ("psykiatri", 3),
     ],
-    "kunnskap-og-holdninger": [("psykiske lidelser", 2), ("psykisk syke", 2), ("stigma", 1.5)],
+    "kunnskap-og-holdninger": [
+        ("psykiske lidelser", 2),
+        ("psykisk syke", 2),
+        ("stigma", 1.5),
+        # The illnesses themselves and the profession that treats them: a consultation
+        # about one of them concerns LPP's members even when «psykisk» is not in it.
+        ("psykose", 2),
+        ("schizofreni", 2),
+        ("bipolar", 2),
+        ("spiseforstyrrelser", 2),
+        ("depresjon", 1.5),
+        ("psykolog", 1.5),
+    ],
     "vold-og-trusler": [("vold i nære relasjoner", 2), ("partnervold", 1.5)],
 }
 

@@ -4,7 +4,7 @@ signal words. Registered in wagtail_hooks.py as one menu group."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -255,6 +255,12 @@ class CaseIndexView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
         )
         try:
             count = followup.check_link(link, user=self.request.user)
+        except followup.CaseNotFound as error:
+            # Stortinget has no such case: a typo, not a link to keep.
+            if created:
+                link.delete()
+            form.add_error("case", str(error))
+            return self.form_invalid(form)
         except SourceError as error:
             messages.warning(self.request, f"Saken er koblet, men kunne ikke leses nå: {error}")
         else:
@@ -360,6 +366,8 @@ class PassageActionView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView
     permission = permissions.ADD_EVENT
 
     def post(self, request, pk, action):
+        if action not in ("ta-inn", "avvis"):
+            raise Http404
         passage = get_object_or_404(EvidencePassage.objects.select_related("document"), pk=pk)
         back = reverse(self.viewset.get_url_name("document"), args=[passage.document_id])
         try:
@@ -437,6 +445,9 @@ class ProposedEventActionView(PermissionMixin, WagtailAdminTemplateMixin, Templa
     permission = permissions.ADD_EVENT
 
     def post(self, request, pk, action):
+        # Only the two buttons' actions: any other address must not discard a draft.
+        if action not in ("bekreft", "forkast"):
+            raise Http404
         event = get_object_or_404(OutcomeEvent, pk=pk, source_origin__isnull=False)
         if action == "bekreft":
             if not request.user.has_perm(permissions.PUBLISH_EVENT):

@@ -43,6 +43,14 @@ def run_source(name, base_url=None):
         status.state, status.last_error = SourceStatus.State.UNAVAILABLE, str(error)
         status.save()
         return status
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as error:
+        # A format the parser did not foresee: logged with its trace for the developers,
+        # reported to staff as a format change – never a failed page or a stopped timer.
+        logger.exception("Kilden %s kunne ikke tolkes", name)
+        status.state = SourceStatus.State.FORMAT_CHANGED
+        status.last_error = f"Kilden kunne ikke tolkes ({type(error).__name__})."
+        status.save()
+        return status
     signals = load_signals()
     rejected = [r for r in results if isinstance(r, Rejected)]
     new = 0

@@ -1,7 +1,8 @@
 """The board report and the midterm grid as Word documents, written with the project's
 Word library (wordexport) in LPP's styles."""
 
-from wordexport.engine import DocxWriter, norwegian_date
+from base.dates import long_date
+from wordexport.engine import DocxWriter
 from wordexport.styles import TEXT_WIDTH
 
 from .models import StatusChoice
@@ -39,7 +40,8 @@ def _write_title(writer, review, organisation):
     writer.paragraph("Strategirapport til landsstyret", "Title")
     writer.paragraph(f"{review.plan.title} · {review.period_label}", "Subtitle")
     if review.approved_at:
-        writer.paragraph(f"Godkjent av landsstyret {norwegian_date(review.approved_at.date())}.")
+        # The day in Oslo: an approval at 00.30 on the 24th is 23.30 UTC on the 23rd.
+        writer.paragraph(f"Godkjent av landsstyret {long_date(review.approved_at)}.")
     else:
         writer.paragraph("UTKAST – ikke godkjent av landsstyret.", bold=True)
     if review.summary:
@@ -99,9 +101,9 @@ def _write_indicators(writer, indicators):
             [
                 indicator.title,
                 f"{item['target']} {indicator.unit}",
-                norwegian_date(indicator.deadline),
+                long_date(indicator.deadline),
                 f"{item['value']} {indicator.unit}" if latest else "Ikke målt",
-                norwegian_date(latest.date) if latest else "",
+                long_date(latest.date) if latest else "",
                 f"{item['share']} %" if item["share"] is not None else "",
             ]
         )

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .metrics import figures_for_period
 from .models import (
@@ -53,16 +53,23 @@ def start_review(plan, year, half, user=None):
         raise ValidationError("Velg 1. eller 2. halvår.")
     if not plan.start_year <= year <= plan.end_year:
         raise ValidationError(f"Året må ligge i planperioden {plan.start_year}–{plan.end_year}.")
+    exists = ValidationError(
+        f"Det finnes allerede en gjennomgang for {period_label(year, half)} av denne planen."
+    )
     if Review.objects.filter(plan=plan, year=year, half=half).exists():
-        raise ValidationError(
-            f"Det finnes allerede en gjennomgang for {period_label(year, half)} av denne planen."
-        )
+        raise exists
     review = Review(plan=plan, year=year, half=half, prepared_by=user, live=False)
     previous = review.previous()
     earlier = {}
     if previous is not None:
         earlier = {s.measure_id: s for s in previous.statuses.all()}
-    review.save()
+    try:
+        # A double submit can pass the check above in two requests at once: the unique
+        # constraint decides, and the second one gets the same message.
+        with transaction.atomic():
+            review.save()
+    except IntegrityError:
+        raise exists from None
     statuses = []
     for measure in measures_for(plan, year):
         before = earlier.get(measure.pk)

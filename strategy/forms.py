@@ -57,7 +57,17 @@ class StatusForm(forms.ModelForm):
             )
 
 
+FORGED = (
+    "Skjemaet stemmer ikke med tiltakene i denne gjennomgangen, så ingenting ble lagret. "
+    "Last siden på nytt og prøv igjen."
+)
+
+
 class BaseStatusFormSet(forms.BaseModelFormSet):
+    """The review's own statuses, edited in place. A posted form that is not one of them (a
+    forged or stale form count, another review's status) refuses the whole post: a status
+    is never created here, and never changed in another review."""
+
     def __init__(self, *args, can_mark_public=False, **kwargs):
         self.can_mark_public = can_mark_public
         super().__init__(*args, **kwargs)
@@ -65,9 +75,22 @@ class BaseStatusFormSet(forms.BaseModelFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "can_mark_public": self.can_mark_public}
 
+    def clean(self):
+        super().clean()
+        own = {status.pk for status in self.get_queryset()}
+        if self.total_form_count() != len(own) or any(
+            form.instance.pk not in own for form in self.forms
+        ):
+            raise ValidationError(FORGED, code="forged")
+
 
 StatusFormSet = forms.modelformset_factory(
-    MeasureStatus, form=StatusForm, formset=BaseStatusFormSet, extra=0, can_delete=False
+    MeasureStatus,
+    form=StatusForm,
+    formset=BaseStatusFormSet,
+    extra=0,
+    can_delete=False,
+    edit_only=True,
 )
 
 

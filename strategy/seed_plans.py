@@ -288,7 +288,7 @@ STRATEGIC_PLAN = {
                 ),
                 (
                     "Rekruttering",
-                    "Utvikle rekrutteringsstrategi",
+                    "Utvikle rekruteringsstrategi",
                     "Utvikle en samlet plan for hvordan vi tiltrekker og beholder medlemmer.",
                     "2025–2026",
                     [S, L],

@@ -2,6 +2,8 @@
 chapters and member surveys as snippets under one «Strategi» menu. The extra views (start
 a period, the review screen, reports, Word) are part of their viewsets' URLs."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import (
@@ -12,10 +14,12 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views
 from .models import (
+    LOCKED_MESSAGE,
     FocusArea,
     Indicator,
     LocalChapter,
@@ -180,6 +184,30 @@ class ReviewIndexView(FirstActionIndexView):
         return buttons
 
 
+class ApprovedReviewLockMixin:
+    """Wagtail's object views check the model permission only; an approved review is
+    locked per instance, for administrators too. ``read_only_get``: the view may still
+    show (GET) an approved review, it only refuses to act on it."""
+
+    read_only_get = False
+
+    def dispatch(self, request, *args, **kwargs):
+        review = self.object
+        reading = self.read_only_get and request.method in ("GET", "HEAD")
+        if review.approved_at is not None and not reading:
+            messages.error(request, LOCKED_MESSAGE.format(period=review.period_label))
+            return redirect(admin_views.review_url("assess", review.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _locked(view_class, *, read_only_get=False):
+    return type(
+        f"Approved{view_class.__name__}",
+        (ApprovedReviewLockMixin, view_class),
+        {"read_only_get": read_only_get},
+    )
+
+
 class ReviewViewSet(FirstActionViewSet):
     model = Review
     icon = "list-ol"
@@ -188,6 +216,14 @@ class ReviewViewSet(FirstActionViewSet):
     index_view_class = ReviewIndexView
     first_action = ("Vurder tiltak", "assess", "tasks")
     copy_view_enabled = False
+    # Every path that changes a review (the editor and its revert, delete, unpublish,
+    # unschedule, lock, unlock) refuses an approved one.
+    edit_view_class = _locked(snippet_views.EditView, read_only_get=True)
+    delete_view_class = _locked(snippet_views.DeleteView)
+    unpublish_view_class = _locked(snippet_views.UnpublishView)
+    revisions_unschedule_view_class = _locked(snippet_views.RevisionsUnscheduleView)
+    lock_view_class = _locked(snippet_views.LockView)
+    unlock_view_class = _locked(snippet_views.UnlockView)
     list_display = [
         Column("period_label", label="Periode", accessor="period_label"),
         Column("plan", label="Plan"),

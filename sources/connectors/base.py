@@ -48,9 +48,21 @@ class Connector(abc.ABC):
     def url_for(self, path_or_url):
         """An address on this source: a real site's link is read from the configured
         base (the samples locally, a test server in tests)."""
-        parts = urlsplit(path_or_url)
+        try:
+            parts = urlsplit(path_or_url)
+            parts.hostname  # noqa: B018 – raises for an address like «http://[»
+        except ValueError as error:
+            raise http.SourceUnavailable(f"Ugyldig adresse: {path_or_url[:200]}") from error
         if parts.scheme and self.base_url == conf.SOURCES[self.name][1]:
-            return path_or_url  # production: the real address as linked
+            # Production: the real address as linked – but only on the source's own site
+            # (a feed must not send the watcher to any address it names).
+            home = ".".join((urlsplit(self.base_url).hostname or "").split(".")[-2:])
+            host = (parts.hostname or "").lower()
+            if parts.scheme not in ("http", "https") or not (
+                host == home or host.endswith("." + home)
+            ):
+                raise http.SourceUnavailable(f"Lenken {path_or_url[:200]} går ut av {home}.")
+            return path_or_url
         path = parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
         return urljoin(self.base_url, path)
 

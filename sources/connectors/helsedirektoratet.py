@@ -17,24 +17,36 @@ class HelsedirektoratetConnector(Connector):
         if response.not_modified:
             return []
         blocks = html_blocks(response.text())
-        cards = [b for b in blocks if b.tag == "h2" and b.links]
-        if not cards and not any("høring" in b.text.lower() for b in blocks if b.tag == "h1"):
+        # One heading with a link per consultation: h2 on the recorded page, h3 on a
+        # page that groups them under h2 sections.
+        card_tag = next(
+            (tag for tag in ("h2", "h3") if any(b.tag == tag and b.links for b in blocks)), None
+        )
+        if card_tag is None and not any(
+            "høring" in b.text.lower() for b in blocks if b.tag == "h1"
+        ):
             raise FormatChanged("Helsedirektoratets høringsside har ikke lenger høringslisten.")
-        results = []
+        results, seen = [], set()
         for index, block in enumerate(blocks):
-            if not (block.tag == "h2" and block.links):
+            if not (block.tag == card_tag and block.links):
                 continue
-            href = block.links[0][0]
-            external_id = href.strip("/").rsplit("/", 1)[-1]
-            if external_id in known_ids:
+            href = block.links[0][0].split("#", 1)[0].split("?", 1)[0]
+            external_id = href.strip("/").rsplit("/", 1)[-1][:300]
+            if not external_id or external_id in known_ids or external_id in seen:
                 continue
+            seen.add(external_id)
             following = []
             for later in blocks[index + 1 :]:
-                if later.tag == "h2":
+                if later.is_heading and later.tag <= card_tag:
                     break
                 following.append(later.text)
             deadline = next(
-                (parse_date(t) for t in following if t.lower().startswith("høringsfrist")), None
+                (
+                    parse_date(t)
+                    for t in following
+                    if t.lower().startswith(("høringsfrist", "frist"))
+                ),
+                None,
             )
             if deadline is None:
                 results.append(
@@ -42,7 +54,9 @@ class HelsedirektoratetConnector(Connector):
                 )
                 continue
             summary = " ".join(
-                t for t in following if not t.lower().startswith(("høringsfrist", "publisert"))
+                t
+                for t in following
+                if not t.lower().startswith(("høringsfrist", "frist", "publisert"))
             )
             published = next(
                 (parse_date(t) for t in following if t.lower().startswith("publisert")), None

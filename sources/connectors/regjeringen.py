@@ -7,13 +7,15 @@ from email.utils import parsedate_to_datetime
 
 from django.utils import timezone
 
-from ..http import FormatChanged
-from ..text import child_text, html_blocks, labelled_value, parse_date, parse_xml
+from ..http import FormatChanged, SourceError
+from ..text import child_text, html_blocks, labelled_value, parse_date, parse_xml, plain_text
 from .base import Connector, Item, Rejected
 
 PUBLIC_SITE = "https://www.regjeringen.no/"
 ID_RE = re.compile(r"/id(\d+)/?")
-DOCUMENT_RE = re.compile(r"\.(pdf|docx?|odt)(\?|$)", re.IGNORECASE)
+DOCUMENT_RE = re.compile(r"\.(pdf|docx?|odt)(\?|#|$)", re.IGNORECASE)
+DEADLINE_LABELS = ("Høringsfrist", "Høyringsfrist", "Frist for høringssvar", "Svarfrist")
+CASE_LABELS = ("Vår referanse", "Vår ref.", "Vår ref", "Saksnummer", "Saksnr.", "Saksnr")
 
 
 class RegjeringenConnector(Connector):
@@ -30,8 +32,8 @@ class RegjeringenConnector(Connector):
             raise FormatChanged("Høringslisten fra regjeringen.no er ikke lenger en RSS-feed.")
         results = []
         for entry in channel.findall("item"):
-            link = child_text(entry, "link")
-            title = child_text(entry, "title")
+            link = child_text(entry, "link") or child_text(entry, "guid")
+            title = plain_text(child_text(entry, "title"))
             if not link or not title:
                 results.append(
                     Rejected(link or title or "?", "Oppføringen mangler tittel eller lenke.")
@@ -43,48 +45,42 @@ class RegjeringenConnector(Connector):
                 continue
             try:
                 results.append(self.read_page(entry, external_id, link, title))
-            except FormatChanged as error:
+            except SourceError as error:
+                # One page that cannot be read (gone, or a new layout) is reported; the
+                # rest of the list is still read.
                 results.append(Rejected(external_id, str(error)))
         return results
 
     def read_page(self, entry, external_id, link, title):
         response = self.get(link, conditional=False)
         blocks = html_blocks(response.text())
-        deadline = parse_date(labelled_value(blocks, "Høringsfrist"))
+        deadline = parse_date(labelled_value(blocks, *DEADLINE_LABELS))
         if deadline is None:
             raise FormatChanged(f"Fant ikke høringsfristen på siden for «{title}».")
-        sender = ""
-        for block in blocks:
-            if block.text.startswith("Høring |") or block.text.startswith("Høyring |"):
-                sender = block.text.rsplit("|", 1)[-1].strip()
-                break
         heading = next((b.text for b in blocks if b.tag == "h1"), title)
-        summary = child_text(entry, "description")
+        summary = plain_text(child_text(entry, "description"))
         intro = next((b.text for b in blocks if b.tag == "p" and "ingress" in b.anchor), "")
-        published = None
-        pub = child_text(entry, "pubDate")
-        if pub:
-            try:
-                published = timezone.localdate(parsedate_to_datetime(pub))
-            except (TypeError, ValueError):
-                published = None
+        if intro and intro in summary:
+            intro = ""
+        seen, documents = set(), []
+        for block in blocks:
+            for href, text in block.links:
+                url = self.public_url(href)
+                if DOCUMENT_RE.search(href) and url not in seen:
+                    seen.add(url)
+                    documents.append({"title": text or href, "url": url})
         return Item(
             source=self.name,
             external_id=external_id,
             title=heading,
             url=link,
-            authority_name=sender,
-            case_number=labelled_value(blocks, "Vår ref.", "Vår referanse"),
-            published_on=published,
+            authority_name=sender(blocks) or feed_author(entry),
+            case_number=labelled_value(blocks, *CASE_LABELS)[:60],
+            published_on=published_on(child_text(entry, "pubDate")),
             deadline=deadline,
             summary=" ".join(part for part in (summary, intro) if part),
             consulted_bodies=consulted_bodies(blocks),
-            documents=[
-                {"title": text or href, "url": self.public_url(href)}
-                for block in blocks
-                for href, text in block.links
-                if DOCUMENT_RE.search(href)
-            ],
+            documents=documents,
         )
 
     @staticmethod
@@ -92,13 +88,50 @@ class RegjeringenConnector(Connector):
         return href if href.startswith("http") else PUBLIC_SITE + href.lstrip("/")
 
 
+def sender(blocks):
+    """The ministry in the page's line «Høring | Dato: 13.11.2026 | Helse- og …»."""
+    for block in blocks:
+        if block.text.startswith(("Høring |", "Høyring |", "Høring|", "Høyring|")):
+            return block.text.rsplit("|", 1)[-1].strip()
+    return ""
+
+
+def feed_author(entry):
+    """The sender as the feed names it (``dc:creator``, ``author``/``a10:author/a10:name``):
+    used when the page does not say."""
+    for path in ("creator", "author/name", "author"):
+        value = plain_text(child_text(entry, path))
+        if value and "@" not in value:
+            return value
+    return ""
+
+
+def published_on(value):
+    """The date of an RFC 822 ``pubDate`` in Oslo; a zone the parser does not know
+    («CET», «MEST») is read as Oslo time."""
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return parse_date(value)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localdate(moment)
+
+
 def consulted_bodies(blocks):
-    """The list items under the heading «Høringsinstanser» (until the next heading)."""
+    """The bodies listed under the heading «Høringsinstanser» (until the next heading):
+    list items or table cells, or paragraphs with one name per line."""
     names, inside = [], False
     for block in blocks:
         if block.is_heading:
             inside = block.text.lower().startswith(("høringsinstanser", "høyringsinstansar"))
             continue
-        if inside and block.tag == "li":
+        if not inside:
+            continue
+        if block.tag in ("li", "td"):
             names.append(block.text)
+        elif block.tag in ("p", "div", "dd") and (len(block.lines) > 1 or len(block.text) <= 150):
+            names.extend(block.lines)
     return names

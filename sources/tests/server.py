@@ -3,8 +3,9 @@ random port): the real client runs end to end, and nothing leaves the machine.
 
 Request paths map to sample files as in :func:`sources.http.sample_path`. Tests steer it
 through ``server.mode``: "ok", "slow" (answers after ``delay`` seconds), "broken" (500),
-"flaky" (500 on the first ``fail_first`` requests) and ``overrides`` (path → bytes, to
-serve a changed format). It honours If-None-Match with the file's ETag and records every
+"flaky" (500 on the first ``fail_first`` requests), ``overrides`` (path → bytes, to
+serve a changed format) and ``scripted`` (path → answers with their own status and
+headers: gzip, another charset, 429 with Retry-After, a cut-off body). It honours If-None-Match with the file's ETag and records every
 request's headers."""
 
 import hashlib
@@ -35,6 +36,16 @@ class SampleHandler(BaseHTTPRequestHandler):
             return
         name, _, rest = parts.path.lstrip("/").partition("/")
         key = f"{name}/{rest}" + (f"?{parts.query}" if parts.query else "")
+        if server.scripted.get(key):
+            status, headers, raw = server.scripted[key].pop(0)
+            self.send_response(status)
+            for header, value in headers.items():
+                self.send_header(header, value)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+            return
         body = server.overrides.get(key)
         if body is None:
             target = conf.SAMPLES_DIR / name / sample_path(rest, parts.query)
@@ -72,6 +83,8 @@ class SampleServer(ThreadingHTTPServer):
         self.delay = 0.0
         self.fail_first = 0
         self.overrides = {}
+        # path → [(status, headers, body), …]: answered in turn before the sample
+        self.scripted = {}
         self.requests = []
 
     def url(self, name=""):

@@ -191,3 +191,57 @@ def test_radar_list_queries_do_not_grow_with_candidates(staff_client):
             signals_,
         )
     assert count() == few
+
+
+def test_a_case_stortinget_does_not_have_is_refused_and_not_linked(
+    staff_client, sample_server, home_page
+):
+    consultation, _ = answered_consultation(home_page)
+    response = staff_client.post(
+        reverse("sources_cases:index"), {"case": "999999", "consultation": consultation.pk}
+    )
+    assert response.status_code == 200
+    assert "Fant ikke sak 999999 hos Stortinget." in response.content.decode()
+    assert not CaseLink.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "https://example.org/?p=104567",
+        "https://www.stortinget.no/no/Saker-og-publikasjoner/Saker/Sak/",
+        "104 567",
+        "<script>alert(1)</script>",
+        "http://[::1/?p=104567",
+    ],
+)
+def test_case_address_elsewhere_or_without_an_id_shows_an_error(staff_client, home_page, case):
+    consultation, _ = answered_consultation(home_page)
+    response = staff_client.post(
+        reverse("sources_cases:index"), {"case": case, "consultation": consultation.pk}
+    )
+    assert response.status_code == 200 and "sakens ID" in response.content.decode()
+    assert not CaseLink.objects.exists()
+
+
+def test_case_address_from_the_open_data_export_is_understood():
+    from sources.followup import parse_case_id
+
+    assert parse_case_id("https://data.stortinget.no/eksport/sak?sakid=104567") == "104567"
+    assert parse_case_id("stortinget.no/no/Saker-og-publikasjoner/Saker/Sak/?p=104567#x") == (
+        "104567"
+    )
+
+
+def test_unknown_action_on_a_proposed_event_does_not_discard_it(
+    staff_client, sample_server, home_page
+):
+    consultation, _ = answered_consultation(home_page)
+    staff_client.post(
+        reverse("sources_cases:index"), {"case": "104567", "consultation": consultation.pk}
+    )
+    event = SourcedEvent.objects.first().event
+    response = staff_client.post(reverse("sources_events:action", args=[event.pk, "slett"]))
+    assert response.status_code == 404
+    event.refresh_from_db()
+    assert event.superseded_at is None and event.published_at is None

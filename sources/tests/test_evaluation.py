@@ -13,6 +13,12 @@ def test_radar_misses_no_relevant_consultation_at_the_default_threshold():
     assert figures["recall"] >= 0.95 and figures["precision"] >= 0.6
 
 
+def test_radar_holds_its_goals_on_the_items_it_was_not_tuned_against():
+    figures = radar_figures(which="unseen")
+    assert figures["items"] >= 40
+    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.6
+
+
 def test_evidence_finder_finds_every_passage_naming_lpp():
     figures = evidence_figures()
     assert figures["named_found"] == figures["named"] and figures["named_false"] == 0

@@ -31,7 +31,7 @@ def test_lpp_is_recognised_by_its_names(text):
 
 
 def test_other_words_with_the_letters_are_not_lpp():
-    assert not names_lpp("LPP-modellen") and not names_lpp("Help LPPX") and not names_lpp("lpp")
+    assert not names_lpp("LPP-modellen") and not names_lpp("Help LPPX") and not names_lpp("slpp")
 
 
 def test_every_passage_naming_lpp_in_the_bill_is_found(sample_server, home_page):
@@ -116,6 +116,49 @@ def test_broken_word_file_is_refused(home_page):
     upload = SimpleUploadedFile(
         "svar.docx", b"ikke en zip", content_type="application/octet-stream"
     )
-    with pytest.raises(ValidationError, match="Word-dokument"):
+    with pytest.raises(ValidationError, match="Word"):
         evidence.find_evidence(consultation, upload=upload)
     assert not OutcomeEvent.objects.exists() and not EvidenceDocument.objects.exists()
+
+
+def test_word_file_that_unpacks_to_a_bomb_is_refused_before_it_is_read(home_page):
+    import io
+    import zipfile
+
+    consultation, _ = answered_consultation(home_page)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
+    upload = SimpleUploadedFile("prop.docx", buffer.getvalue())
+    with pytest.raises(ValidationError, match="komprimert"):
+        evidence.find_evidence(consultation, upload=upload)
+    assert not EvidenceDocument.objects.exists()
+
+
+def test_lpp_alone_in_a_word_table_row_is_found_under_its_chapter(home_page):
+    import io
+
+    from docx import Document
+
+    consultation, _ = answered_consultation(home_page)
+    word = Document()
+    word.add_heading("4.2 Høringsinstansenes syn", level=2)
+    table = word.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "LPP"
+    table.rows[0].cells[1].text = "Støtter"
+    word.add_heading("4.3 Departementets vurderinger", level=2)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    upload = SimpleUploadedFile("prop.docx", buffer.getvalue())
+    passage = evidence.find_evidence(consultation, upload=upload).passages.get()
+    assert passage.lpp_named and passage.text == "LPP | Støtter"
+    assert passage.chapter == "4.2 Høringsinstansenes syn"
+
+
+def test_web_page_saved_in_windows_1252_is_read(home_page):
+    consultation, _ = answered_consultation(home_page)
+    html = "<h2>4.2 Høringsinstansenes syn</h2><p>Landsforeningen for pårørende innen psykisk helse støtter forslaget.</p>"
+    upload = SimpleUploadedFile("kapittel.html", html.encode("cp1252"))
+    passage = evidence.find_evidence(consultation, upload=upload).passages.get()
+    assert passage.lpp_named and passage.chapter == "4.2 Høringsinstansenes syn"

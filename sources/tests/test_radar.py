@@ -213,3 +213,32 @@ def test_accepting_twice_makes_one_consultation(signals):
     with pytest.raises(ValidationError, match="allerede tatt inn"):
         radar.accept(Candidate.objects.get(pk=candidate.pk))
     assert Consultation.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Høring – forskrift om tvangsmulkt etter plan- og bygningsloven",
+        "Høring – endringer i tvangsfullbyrdelsesloven (utlegg og tvangssalg)",
+    ],
+)
+def test_enforcement_of_fines_and_debts_is_not_coercion_in_health_care(signals, title):
+    score, matched, _t, _l = radar.score_text(title, signals=radar.load_signals())
+    assert score == 0 and matched == []
+
+
+def test_compound_signal_only_partly_known_does_not_match_its_one_known_part(signals):
+    # «barneansvarlig» splits only into «barn»: a kindergarten act is not about it.
+    score, matched, _t, _l = radar.score_text(
+        "Høring – endringer i barnehageloven",
+        "Bemanning for barn i barnehagen",
+        signals=radar.load_signals(),
+    )
+    assert "barneansvarlig" not in [m["phrase"] for m in matched]
+
+
+def test_the_laws_word_for_relatives_is_a_signal(signals):
+    score, matched, _t, _l = radar.score_text(
+        "Høring – informasjonsdeling med nærstående", signals=radar.load_signals()
+    )
+    assert score >= radar.threshold() and "nærstående" in [m["phrase"] for m in matched]

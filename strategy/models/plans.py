@@ -16,8 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from base.dates import long_date
+
 from ..metrics import metric_choices, registered_metrics
-from ..timeframes import parse_timeframe
+from ..timeframes import FIRST_YEAR, LAST_YEAR, parse_timeframe
 
 
 class Plan(ClusterableModel):
@@ -51,8 +53,15 @@ class Plan(ClusterableModel):
         return self.title
 
     def clean(self):
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": "Siste år kan ikke være før første år."})
+        errors = {}
+        for name in ("start_year", "end_year"):
+            year = getattr(self, name)
+            if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+                errors[name] = f"Skriv et årstall mellom {FIRST_YEAR} og {LAST_YEAR}."
+        if not errors and self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = "Siste år kan ikke være før første år."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def period(self):
@@ -201,10 +210,16 @@ class Measure(index.Indexed, RevisionMixin, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # The hard guard behind every form: the review screen, the reports and the public
+        # page read every measure's time frame, so an unreadable one is never stored.
+        parse_timeframe(self.timeframe)
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         try:
-            parse_timeframe(self.timeframe)
+            self._check_timeframe()
         except ValidationError as error:
             errors["timeframe"] = error.messages
         if not self.responsible_labels():
@@ -215,6 +230,20 @@ class Measure(index.Indexed, RevisionMixin, models.Model):
             errors["metric"] = "Dette tallet finnes ikke (lenger) i systemet. Velg et annet."
         if errors:
             raise ValidationError(errors)
+
+    def _check_timeframe(self):
+        """The time frame can be read and lies within the plan's period."""
+        frame = parse_timeframe(self.timeframe)
+        plan = self.focus_area.plan if self.focus_area_id else None
+        if (
+            plan
+            and frame.years
+            and not (plan.start_year <= frame.years[0] and frame.years[-1] <= plan.end_year)
+        ):
+            raise ValidationError(
+                f"Tidsrammen «{self.timeframe.strip()}» ligger utenfor planperioden "
+                f"{plan.start_year}–{plan.end_year}."
+            )
 
     @property
     def parsed_timeframe(self):
@@ -275,6 +304,17 @@ class Indicator(ClusterableModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        errors = {}
+        if self.target is not None and self.target <= 0:
+            errors["target"] = "Målet må være større enn null."
+        if self.deadline and self.plan_id:
+            plan = self.plan
+            if not plan.start_year <= self.deadline.year <= plan.end_year:
+                errors["deadline"] = f"Fristen må ligge i planperioden {plan.period}."
+        if errors:
+            raise ValidationError(errors)
+
 
 class IndicatorValue(Orderable):
     indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="values")
@@ -306,5 +346,37 @@ class IndicatorValue(Orderable):
         verbose_name_plural = "målte verdier"
 
     def clean(self):
-        if self.date is not None and self.date > timezone.localdate() + datetime.timedelta(days=1):
-            raise ValidationError({"date": "En målt verdi kan ikke være fra fremtiden."})
+        errors = {}
+        if self.value is not None and self.value < 0:
+            errors["value"] = "Verdien kan ikke være negativ."
+        indicator = self._indicator()
+        if indicator is not None and self.value is not None:
+            if indicator.unit.strip() == "%" and self.value > 100:
+                errors["value"] = "En andel kan ikke være over 100 %."
+        if self.date is not None:
+            errors.update(self._date_errors(indicator))
+        if errors:
+            raise ValidationError(errors)
+
+    def _indicator(self):
+        try:
+            return self.indicator
+        except Indicator.DoesNotExist:
+            return None
+
+    def _date_errors(self, indicator):
+        """A value is measured today or earlier, within the plan (the year before it starts
+        gives the baseline) and no later than the indicator's deadline."""
+        if self.date > timezone.localdate() + datetime.timedelta(days=1):
+            return {"date": "En målt verdi kan ikke være fra fremtiden."}
+        if indicator is None or not indicator.plan_id:
+            return {}
+        first = datetime.date(indicator.plan.start_year - 1, 1, 1)
+        if self.date < first:
+            return {
+                "date": f"Datoen må være {long_date(first)} eller senere: planen gjelder "
+                f"{indicator.plan.period}."
+            }
+        if indicator.deadline and self.date > indicator.deadline:
+            return {"date": f"Datoen er etter indikatorens frist {long_date(indicator.deadline)}."}
+        return {}

@@ -361,3 +361,108 @@ def test_the_measure_timeline_names_assessors_and_editors_by_full_name(client, s
     assert "Vurdert av Sara Sekretær" in html
     assert "– Sara Sekretær: «Nytt navn på tiltaket»" in html
     assert secretary.username not in html
+
+
+def _forge_extra_form(review, data):
+    data["form-TOTAL_FORMS"] = str(int(data["form-TOTAL_FORMS"]) + 1)
+    extra = int(data["form-TOTAL_FORMS"]) - 1
+    data.update({f"form-{extra}-status": StatusChoice.DONE, f"form-{extra}-assessment": "Falsk"})
+
+
+def _forge_other_reviews_status(review, data):
+    other = approve(followup.start_review(make_plan(measures=1), 2026, 1))
+    data["form-0-id"] = str(other.statuses.get().pk)
+    data["form-0-assessment"] = "Falsk"
+
+
+@pytest.mark.parametrize("forge", [_forge_extra_form, _forge_other_reviews_status])
+def test_a_forged_review_form_is_refused_in_norwegian_and_nothing_is_saved(
+    client, secretary, forge
+):
+    review = followup.start_review(make_plan(measures=2), 2026, 1)
+    first, second = review.statuses.order_by("measure_id")
+    data = post_data(review, {second.pk: {"assessment": "Skal ikke lagres"}})
+    forge(review, data)
+    response = client.post(assess_url(review), data)
+    assert response.status_code == 200
+    assert "Skjemaet stemmer ikke med tiltakene" in response.content.decode()
+    assert not MeasureStatus.objects.filter(assessment__in=["Falsk", "Skal ikke lagres"]).exists()
+    assert MeasureStatus.objects.filter(review=review).count() == 2
+
+
+@pytest.mark.parametrize(
+    "view, args",
+    [
+        ("delete", ()),
+        ("unpublish", ()),
+        ("unlock", ()),
+        ("lock", ()),
+        ("edit", ()),
+        ("revisions_revert", ("revision",)),
+        ("revisions_unschedule", ("revision",)),
+    ],
+)
+def test_an_approved_review_refuses_every_admin_path_for_an_administrator(
+    client, make_user, view, args
+):
+    admin = make_user(superuser=True)
+    client.force_login(admin)
+    review = approve(followup.start_review(make_plan(measures=1), 2026, 1), admin)
+    before = (review.live, review.locked, review.summary, review.approved_at)
+    revision = review.revisions.order_by("created_at").first()
+    url = snippet_url("strategy.review", view, review.pk, *[revision.pk for _ in args])
+    response = client.post(url, {"summary": "Endret etter godkjenning"}, follow=True)
+    assert "er godkjent av landsstyret og er låst" in response.content.decode()
+    review = Review.objects.get(pk=review.pk)
+    assert (review.live, review.locked, review.summary, review.approved_at) == before
+
+
+def test_a_negative_indicator_value_is_refused_in_the_admin(client, secretary):
+    from strategy.models import Indicator
+
+    plan = make_plan()
+    response = client.post(
+        snippet_url("strategy.indicator", "add"),
+        {
+            "plan": plan.pk,
+            "title": "Medlemmer",
+            "target": "10000",
+            "unit": "medlemmer",
+            "deadline": "2035-12-31",
+            "sort_order": "0",
+            "values-TOTAL_FORMS": "1",
+            "values-INITIAL_FORMS": "0",
+            "values-MIN_NUM_FORMS": "0",
+            "values-MAX_NUM_FORMS": "1000",
+            "values-0-date": "2026-01-01",
+            "values-0-value": "-1500",
+            "values-0-note": "",
+            "values-0-ORDER": "1",
+            "values-0-id": "",
+            "values-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Verdien kan ikke være negativ." in response.content.decode()
+    assert not Indicator.objects.exists()
+
+
+def test_an_approved_review_is_not_deleted_by_the_bulk_action(client, make_user):
+    client.force_login(make_user(superuser=True))
+    review = approve(followup.start_review(make_plan(measures=1), 2026, 1))
+    url = reverse("wagtail_bulk_action", args=("strategy", "review", "delete"))
+    client.post(f"{url}?id={review.pk}", {})
+    assert Review.objects.filter(pk=review.pk).exists()
+
+
+def test_the_word_report_dates_the_approval_in_oslo(client, secretary):
+    import datetime
+
+    _plan, review = _plan_with_history(measures=1, periods=2)
+    review = approve(review)
+    # 00.30 on 24 November in Oslo is 23.30 UTC on the 23rd.
+    moment = datetime.datetime(2026, 11, 23, 23, 30, tzinfo=datetime.UTC)
+    Review.objects.filter(pk=review.pk).update(approved_at=moment)
+    response = client.get(snippet_url("strategy.review", "report_word", review.pk))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "Godkjent av landsstyret 24. november 2026." in text

@@ -46,6 +46,60 @@ def action_plan_bullets_per_heading():
     return counts
 
 
+# A time frame cell, the list «2025, 2027, 2029, 2031» broken over two lines included.
+TIMEFRAME_CELL_IN_TABLE = re.compile(
+    r"^[ \t]*(Kontinuerlig|kontinuerlig|Årlig|\d{4}(?:–\d{4})?"
+    r"|\d{4}, \d{4},[ \t]*\n[ \t]*\d{4}, \d{4})[ \t]*$",
+    re.M,
+)
+ROLE_WORDS = {
+    "by_secretariat": "sekretariat",
+    "by_board": "landsstyre",
+    "by_chapters": "lokallag",
+    "by_director": "dagligleder",
+    "by_external_partner": ("ekstern", "aktører"),
+}
+
+
+def letters(text):
+    """Letters and digits only, lower case: PDF line breaks, hyphenation and columns
+    split and join words differently, but never change the letters or their order."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def strategic_table_rows():
+    """{focus area number: [(time frame, text before the cell, text after the cell)]}:
+    a row's area, measure and description come before its time frame cell, its
+    «Ansvarlig» after it (followed by the next row's first cells)."""
+    text = seed("001")
+    sections = re.split(r"Innsatsområde (\d): ", text.split("Oppfølging og evaluering s.")[1])
+    tables = {}
+    for number, body in zip(sections[1::2], sections[2::2], strict=True):
+        table = body.split("Tidsramme Ansvarlig")[1].split("Oppsummering")[0]
+        cells = list(TIMEFRAME_CELL_IN_TABLE.finditer(table))
+        rows = []
+        for i, cell in enumerate(cells):
+            start = cells[i - 1].end() if i else 0
+            end = cells[i + 1].start() if i + 1 < len(cells) else len(table)
+            rows.append(
+                (
+                    " ".join(cell[1].split()),
+                    letters(table[start : cell.start()]),
+                    letters(table[cell.end() : end]),
+                )
+            )
+        tables[int(number)] = rows
+    return tables
+
+
+def strategic_measures():
+    plan = Plan.objects.get(title=STRATEGIC_PLAN["title"])
+    return {
+        area.number: list(area.measures.order_by("sort_order", "pk"))
+        for area in FocusArea.objects.filter(plan=plan)
+    }
+
+
 @pytest.fixture
 def demo(demo_site):
     return demo_site
@@ -57,6 +111,49 @@ def test_strategic_plan_has_every_measure_of_the_seed_tables(demo):
     plan = Plan.objects.get(title=STRATEGIC_PLAN["title"])
     actual = {area.number: area.measures.count() for area in FocusArea.objects.filter(plan=plan)}
     assert actual == expected
+
+
+def test_each_strategic_measure_is_its_seed_row(demo):
+    """Same time frame, every letter of measure and description in the row's cells (the
+    seed's own spelling), «Ansvarlig» as the cell says, and a role only where it is named."""
+    measures = strategic_measures()
+    for number, rows in strategic_table_rows().items():
+        assert len(measures[number]) == len(rows)
+        for measure, (frame, before, after) in zip(measures[number], rows, strict=True):
+            assert measure.timeframe.lower() == frame.lower(), measure.title
+            assert letters(measure.title) in before, measure.title
+            assert letters(measure.description) in before, measure.description
+            written = letters(measure.responsible_text)
+            assert written and after.startswith(written), measure.title
+            for field, words in ROLE_WORDS.items():
+                words = (words,) if isinstance(words, str) else words
+                if getattr(measure, field):
+                    assert any(word in written for word in words), (measure.title, field)
+
+
+def test_the_strategic_plan_keeps_its_main_goal_vision_and_indicators(demo):
+    plan = Plan.objects.get(title=STRATEGIC_PLAN["title"])
+    text = " ".join(seed("001").split())
+    assert "10 000 medlemmer innen 2035, med en økning på andel yngre pårørende" in plan.main_goals
+    for value in (plan.vision, plan.mission, *plan.values.splitlines()):
+        assert value in text
+    members = plan.indicators.get(title="Medlemmer")
+    assert (members.target, members.deadline.year) == (10000, 2035)
+
+
+def test_each_action_plan_measure_is_the_seeds_wording(demo):
+    section = seed("000").split("Handlingsplan 2023 - 2025")[1]
+    # Sub-bullets («o likepersonsarbeid») are joined into their measure: drop the marker.
+    section = letters(re.sub(r"^\s*o ", "", section, flags=re.M))
+    plan = Plan.objects.get(title=ACTION_PLAN["title"])
+    position = 0
+    for measure in Measure.objects.filter(focus_area__plan=plan).order_by(
+        "focus_area__number", "sort_order"
+    ):
+        found = section.find(letters(measure.title), position)
+        assert found >= 0, measure.title
+        position = found
+        assert measure.timeframe == "2023–2025"
 
 
 def test_action_plan_has_every_measure_of_the_seed(demo):

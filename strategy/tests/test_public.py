@@ -49,6 +49,20 @@ def leak_setup(home_page):
     _mark(review, shown, public=True, assessment="LEKKASJE-INTERN-VURDERING")
     _mark(review, hidden, public=False)
     _mark(review, retired, public=True)
+    review.summary = "LEKKASJE-SAMLET-VURDERING"
+    review.save()
+    survey = Survey.objects.create(review=review)
+    question = SurveyQuestion.objects.create(survey=survey, text="Hva?", kind="tekst")
+    response = SurveyResponse.objects.create(survey=survey, submitted_on="2026-05-01")
+    SurveyAnswer.objects.create(response=response, question=question, text="LEKKASJE-SVAR")
+    ChapterReport.objects.create(
+        chapter=LocalChapter.objects.create(name="LEKKASJE-LOKALLAGSNAVN"),
+        review=review,
+        measure=shown,
+        status=StatusChoice.DONE,
+        comment="LEKKASJE-LOKALLAG",
+        submitted_on="2026-05-01",
+    )
     approve(review)
     retired.retire("Utgår.")
     draft = followup.start_review(plan, 2026, 2)

@@ -1,6 +1,8 @@
 """The half-year review: pre-filled from the last period, through the workflow to the
 board's approval, and locked once approved."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import TaskState
@@ -181,3 +183,84 @@ def test_every_site_has_the_review_workflow_after_migrate():
     assert Review(plan=make_plan(), year=2026, half=1).get_workflow() == workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == [roles.BOARD]
+
+
+def test_a_time_frame_outside_the_plan_is_refused_on_the_measure():
+    plan = make_plan(measures=0)  # 2025–2035
+    measure = Measure(focus_area=plan.focus_areas.first(), title="X", timeframe="2030–2040")
+    measure.by_board = True
+    with pytest.raises(ValidationError) as error:
+        measure.full_clean()
+    assert "utenfor planperioden 2025–2035" in error.value.message_dict["timeframe"][0]
+
+
+def test_an_unreadable_time_frame_is_never_stored():
+    plan = make_plan(measures=0)
+    with pytest.raises(ValidationError):
+        Measure.objects.create(
+            focus_area=plan.focus_areas.first(), title="X", timeframe="snart", by_board=True
+        )
+    assert not Measure.objects.exists()
+
+
+def _indicator(unit="medlemmer"):
+    from strategy.models import Indicator
+
+    return Indicator.objects.create(
+        plan=make_plan(),
+        title="Medlemmer",
+        unit=unit,
+        target=10000,
+        deadline=datetime.date(2035, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    "unit, date, value, field, message",
+    [
+        ("medlemmer", "2026-01-01", -5, "value", "Verdien kan ikke være negativ."),
+        ("%", "2026-01-01", 120, "value", "En andel kan ikke være over 100 %."),
+        ("medlemmer", "2019-12-31", 1500, "date", "Datoen må være 1. januar 2024 eller senere"),
+    ],
+)
+def test_an_impossible_indicator_value_is_refused_in_norwegian(unit, date, value, field, message):
+    from strategy.models import IndicatorValue
+
+    indicator_value = IndicatorValue(indicator=_indicator(unit), date=date, value=value)
+    with pytest.raises(ValidationError) as error:
+        indicator_value.full_clean()
+    assert error.value.message_dict[field][0].startswith(message)
+
+
+def test_an_indicator_needs_a_positive_target_within_the_plan():
+    from strategy.models import Indicator
+
+    indicator = Indicator(
+        plan=make_plan(), title="Medlemmer", unit="medlemmer", target=-1, deadline="2040-12-31"
+    )
+    with pytest.raises(ValidationError) as error:
+        indicator.full_clean()
+    assert set(error.value.message_dict) == {"target", "deadline"}
+
+
+def test_a_period_started_twice_at_once_is_refused_in_norwegian(monkeypatch):
+    from django.db.models import QuerySet
+
+    plan = make_plan()
+    followup.start_review(plan, 2026, 1)
+    # The second request's check ran before the first one saved: the constraint decides.
+    monkeypatch.setattr(QuerySet, "exists", lambda self: False)
+    with pytest.raises(ValidationError) as error:
+        followup.start_review(plan, 2026, 1)
+    monkeypatch.undo()
+    assert "Det finnes allerede en gjennomgang" in error.value.messages[0]
+    assert Review.objects.filter(plan=plan).count() == 1
+
+
+def test_a_plan_period_outside_the_years_a_time_frame_can_name_is_refused():
+    from strategy.models import Plan
+
+    plan = Plan(title="Plan", start_year=25, end_year=2035)
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+    assert error.value.message_dict["start_year"] == ["Skriv et årstall mellom 2000 og 2100."]
