@@ -11,6 +11,9 @@ DEV_LOCK := requirements/dev.txt
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 STAMP := $(VENV)/.installed
 PIP_INSTALL := $(BIN)/python -m pip install --require-hashes --progress-bar on
+# `make run PORT=8001` when 8000 is taken (the admin's address follows, unless set).
+PORT ?= 8000
+LOCAL_URL = WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}
 
 .PHONY: run test test-fast lint bench migrate demo clean lock prod-check
 
@@ -53,10 +56,10 @@ migrate: $(RUNTIME_STAMP)
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_local_admin
+	$(LOCAL_URL) $(BIN)/python manage.py ensure_local_admin
 
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(LOCAL_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production stack of deploy/ on this machine's loopback, tested through the front door
 # (deploy/prod_check.py; needs root or sudo for apt-get and PostgreSQL). .ci/run runs it.

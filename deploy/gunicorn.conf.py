@@ -26,3 +26,10 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 proc_name = f"lpp-app-{bind.rsplit(':', 1)[-1]}"
+# gunicornc's control socket: one per app server, in the directory systemd makes for the
+# unit (RuntimeDirectory=, /run/lpp-app-8001). Gunicorn's default, $HOME/.gunicorn, is
+# read-only under ProtectSystem=strict and would be one socket for both app servers.
+if os.environ.get("RUNTIME_DIRECTORY"):
+    control_socket = os.path.join(os.environ["RUNTIME_DIRECTORY"], "gunicorn.ctl")
+else:
+    control_socket_disable = True

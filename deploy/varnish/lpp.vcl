@@ -19,8 +19,10 @@ acl purgers {
 }
 
 sub vcl_recv {
-    if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+    if (req.method == "PURGE" || req.method == "BAN") {
+        # Only the app's own PURGE, straight to Varnish: everything nginx passes on comes
+        # from 127.0.0.1 too, but carries its X-Forwarded-Proto (nginx also refuses PURGE).
+        if (client.ip !~ purgers || req.http.X-Forwarded-Proto || req.method == "BAN") {
             return (synth(405, "Not allowed"));
         }
         # Lurker-friendly ban: every object of this host whose URL starts with the
