@@ -23,6 +23,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
 from advocacy.models import PUBLIC_EVENT_DETAILS, OutcomeEvent, Proposal, Theme
+from base.templatetags.lpp_links import http_url
 from base.visibility import restrict_to_public
 from lpp.api_pages import reader_fields
 from lpp.api_proposals import StatusField, absolute, public_proposals
@@ -81,7 +82,7 @@ class AuthorityField(Field):
             "name": authority.name,
             "short_name": authority.short_name,
             "kind": authority.kind,
-            "website": authority.website,
+            "website": http_url(authority.website),
         }
 
 
@@ -109,6 +110,12 @@ class PublicEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = OutcomeEvent
         fields = ["kind", "kind_label", *(name for name in PUBLIC_EVENT_DETAILS if name != "kind")]
+
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        if "evidence_url" in data:
+            data["evidence_url"] = http_url(data["evidence_url"])  # as the public pages do
+        return data
 
 
 class EventsField(Field):

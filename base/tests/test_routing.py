@@ -59,8 +59,13 @@ def test_a_page_that_is_not_live_is_not_found(client, tree):
     assert client.get("/kladd/").status_code == 404
 
 
-def test_a_live_page_below_a_draft_is_served_as_wagtail_serves_it(client, tree):
-    assert client.get("/kladd/under-kladd/").status_code == 200
+def test_a_live_page_below_a_draft_is_routed_as_wagtail_routes_it(home_page, tree, rf):
+    assert routed(home_page, "/kladd/under-kladd/", rf).page.pk == tree["under"].pk
+
+
+def test_a_live_page_below_a_draft_is_not_served_to_the_public(client, tree):
+    # base.visibility: a section that is not published is hidden with everything below it.
+    assert client.get("/kladd/under-kladd/").status_code == 404
 
 
 def test_a_renamed_page_is_found_at_its_new_address_only(client, tree):

@@ -15,8 +15,9 @@ with the public page cache on, as in production.
 
 The hostile suite below (issue 12) goes further: one marker word per kind of hidden
 object (draft, unpublished, password, login, group, child of a restricted page, expired,
-draft outcome event, staff note), all of them indexed and cached while still public, then
-checked way out by way out; it prints how many requests it sent.
+draft outcome event, staff note, a live page below an unpublished section, an alias of a
+password-protected page), all of them indexed and cached while still public, then checked
+way out by way out; it prints how many requests it sent.
 """
 
 import contextlib
@@ -31,7 +32,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import URLPattern, URLResolver, get_resolver
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 # One worker runs the whole module, in order: the walk shares one hidden site, and the last
 # test reports the requests the module sent.
@@ -350,8 +357,12 @@ HIDDEN_KINDS = {
     "utlopt": "qzxgolf",  # a chapter past its expiry time (not yet unpublished)
     "hendelsesutkast": "qzxhotel",  # a draft outcome event on a public proposal
     "intern": "qzxindia",  # a staff-only note on a published outcome event
+    "seksjon": "qzxjuliett",  # a live page below a section that was unpublished
+    "alias": "qzxkilo",  # an alias of a page that was then given a password
 }
-HIDDEN_MARK = re.compile(r"qzx(?:alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india)")
+HIDDEN_MARK = re.compile(
+    r"qzx(?:alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett|kilo)"
+)
 
 
 class HiddenSite:
@@ -412,6 +423,7 @@ def _build_hidden_site(client):
     from advocacy.outcomes import refresh_outcomes
     from base import roles
     from consultations.models import ConsultationResponsePage
+    from home.models import StandardPage
     from political_platform.models import PlatformChapterPage, PlatformPage
     from search import indexer
 
@@ -456,6 +468,21 @@ def _build_hidden_site(client):
             proposal.text = f"{proposal.text} {word}"
             proposal.save()
         chapters["innlogging"] = response
+        # A section with a live page below it: unpublishing the section (the page alone,
+        # as Page.unpublish() does) must hide what is below it too.
+        word = HIDDEN_KINDS["seksjon"]
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        section = StandardPage(title=f"Seksjon {word}", slug=f"seksjon-{word}", intro=word)
+        home.add_child(instance=section)
+        section = _publish(section)
+        below = StandardPage(title=f"Underside {word}", slug="underside", intro=word)
+        section.add_child(instance=below)
+        chapters["seksjon"] = _publish(below)
+        word = HIDDEN_KINDS["alias"]
+        source = StandardPage(title=f"Kilde {word}", slug=f"kilde-{word}", intro=word)
+        home.add_child(instance=source)
+        source = _publish(source)
+        chapters["alias"] = source.create_alias(parent=home, update_slug=f"alias-{word}")
     # Everything was public and indexed; warm the page cache as visitors would have.
     for page in chapters.values():
         client.get(page.url)
@@ -471,6 +498,10 @@ def _build_hidden_site(client):
         draft.save_revision()
 
         chapters["avpublisert"].unpublish()
+        section.unpublish()
+        PageViewRestriction.objects.create(
+            page=source, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+        )
         PageViewRestriction.objects.create(
             page=chapters["passord"],
             restriction_type=PageViewRestriction.PASSWORD,
@@ -666,8 +697,9 @@ def test_no_hidden_object_reaches_the_public_through(way, hidden_site, anonymous
 def test_hidden_pages_answer_as_missing_or_closed(hidden_site, anonymous):
     for kind, path in hidden_site.paths.items():
         response = anonymous.get(path)
-        if kind in ("utkast", "passord"):
-            # The live version without the draft; the password form without the page.
+        if kind in ("utkast", "passord", "alias"):
+            # The live version without the draft; the password form without the page
+            # (for an alias, its source's password form, as Wagtail serves it).
             assert response.status_code == 200
             assert not _leaks_in(path, response), kind
         else:
