@@ -4,10 +4,20 @@ catalogue (locale/nb) can reach them. :func:`install` runs once from ``LppConfig
 The rest of the admin is translated in locale/nb/LC_MESSAGES/{django,djangojs}.po."""
 
 from django.utils import translation
+from wagtail.admin.forms import choosers
 from wagtail.admin.forms.workflows import WorkflowContentTypeForm
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import DefaultPageForm
 from wagtail.sites import views as site_views
 
 SITE_COLUMNS = {"port": "Port", "site_name": "Navn på nettstedet", "root_page": "Startside"}
+# The link choosers of the rich-text editor label their fields from the field names.
+LINK_CHOOSER_LABELS = {
+    "link_text": "Lenketekst",
+    "email_address": "E-postadresse",
+    "subject": "Emne",
+    "body": "Tekst",
+    "phone_number": "Telefonnummer",
+}
 
 
 def install():
@@ -18,6 +28,17 @@ def install():
         if column.name in SITE_COLUMNS:
             column.label = SITE_COLUMNS[column.name]
     WorkflowContentTypeForm.base_fields["content_types"].label = "Innholdstyper"
+    for form in (
+        choosers.ExternalLinkChooserForm,
+        choosers.AnchorLinkChooserForm,
+        choosers.EmailLinkChooserForm,
+        choosers.PhoneLinkChooserForm,
+    ):
+        for name, field in form.base_fields.items():
+            if name in LINK_CHOOSER_LABELS:
+                field.label = LINK_CHOOSER_LABELS[name]
+    # The choice on the bulk publish/unpublish/delete screens of pages.
+    DefaultPageForm.base_fields["include_descendants"].label = "Ta med undersidene"
 
 
 # Django names its default permissions in English when it creates them («Can add høring»,

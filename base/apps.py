@@ -12,11 +12,15 @@ class BaseConfig(AppConfig):
     def ready(self):
         from . import (
             admin_dates,
+            admin_inputs,
             admin_texts,
             cache,  # noqa: F401  (connects the invalidation signals)
             exports,
+            roles,
         )
 
         exports.install()  # every admin CSV/XLSX escapes formulas and opens in Excel
         admin_dates.install()  # Wagtail's inspect views and exports show Oslo time
         admin_texts.install()  # Wagtail labels no catalogue reaches, in bokmål
+        roles.install()  # a user prints as their full name everywhere
+        admin_inputs.install()  # crafted chooser ids, surrogates and NUL: no server error

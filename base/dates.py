@@ -85,7 +85,8 @@ def days_from_today(value, today=None):
 
 
 def relative_day(value, today=None):
-    """«i dag», «i morgen», «i går», «om 6 dager», «for 3 dager siden»."""
+    """«i dag», «i morgen», «i går», «om 6 dager», «for 3 dager siden», «for 4 måneder
+    siden», «om 2 år»."""
     if value in (None, ""):
         return ""
     days = days_from_today(value, today)
@@ -95,9 +96,17 @@ def relative_day(value, today=None):
         return "i morgen"
     if days == -1:
         return "i går"
-    if days > 0:
-        return f"om {days} dager"
-    return f"for {-days} dager siden"
+    distance = _distance(abs(days))
+    return f"om {distance}" if days > 0 else f"for {distance} siden"
+
+
+def _distance(days):
+    # Days say it best for two months; beyond that «for 754 dager siden» is a sum to do.
+    if days < 60:
+        return f"{days} dager"
+    if days < 730:
+        return f"{round(days / 30.44)} måneder"
+    return f"{days // 365} år"
 
 
 def _oslo():

@@ -3,14 +3,19 @@ LPP's and Wagtail's own): all of them go through Wagtail's ``SpreadsheetExportMi
 :func:`install` (run once from ``LppConfig.ready``) makes that mixin
 
 * escape cell text a spreadsheet would run as a formula (OWASP «CSV injection»: text
-  beginning with ``=``, ``+``, ``-``, ``@``, tab, CR or LF gets a leading apostrophe), since
-  any working-group member can write a demand or a page title that ends up in a cell;
+  beginning with ``=``, ``+``, ``-``, ``@``, tab, CR or LF, also after leading spaces, gets a
+  leading apostrophe), since any working-group member can write a demand or a page title
+  that ends up in a cell;
+* drop the control characters an XLSX file cannot hold (openpyxl refused the whole export
+  with a server error over one unit separator pasted into an authority's name);
 * write CSV as UTF-8 with a byte order mark and ``text/csv; charset=utf-8``, so Excel shows
   «ø» and not «Ã¸»;
 * name the XLSX sheet in Norwegian.
 
 Patching the shared base (not each view) is what makes the rule hold for exports nobody
 remembered, Wagtail's built-in reports included."""
+
+import re
 
 from django.http import StreamingHttpResponse
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
@@ -19,15 +24,20 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 BOM = "\ufeff"
 SHEET_TITLE = "Ark1"
+# C0 control characters other than tab, LF and CR: illegal in XML, so in XLSX.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _wagtail_preprocess = SpreadsheetExportMixin.preprocess_field_value
 _wagtail_heading = SpreadsheetExportMixin.get_heading
 
 
 def escape_formula(value):
-    """Text that a spreadsheet would run as a formula, with a leading apostrophe;
-    anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe, and
+    without control characters; anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = CONTROL_CHARACTERS.sub("", value)
+    if value.lstrip(" ").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

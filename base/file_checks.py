@@ -1,14 +1,17 @@
-"""Is an uploaded file what its name says it is? Used wherever a file is kept as a
-record (the submission archive; Word import later): a renamed program, a broken file or a
-zip bomb is refused with a Norwegian message before anything is stored.
+"""Is an uploaded file what its name says it is? Used wherever staff upload a file that is
+kept (the submission archive, Word import, evidence documents, Wagtail's documents): a
+renamed program, a broken file or a zip bomb is refused with a Norwegian message before
+anything is stored.
 
 * :func:`check_content` – raise ``ValidationError`` unless the bytes match the extension:
-  ``.docx`` is an OOXML zip with ``[Content_Types].xml`` and ``word/document.xml``; ``.odt``
-  an ODF zip whose ``mimetype`` says text; ``.pdf`` starts with ``%PDF-``; ``.doc`` is an
-  OLE2 file; ``.rtf`` starts with ``{\\rtf``; ``.txt`` is text. Zips are bounded in entry
-  count and uncompressed size (declared and actual), so reading one cannot exhaust memory.
-* :func:`has_draft_mark` – whether a ``.docx`` carries the «UTKAST» mark the Word export
-  writes on a revision the board has not approved."""
+  ``.docx`` is an OOXML zip with ``[Content_Types].xml`` and ``word/document.xml``, ``.xlsx``
+  one with ``xl/workbook.xml``; ``.odt`` an ODF zip whose ``mimetype`` says text; ``.pdf``
+  starts with ``%PDF-``; ``.doc`` is an OLE2 file; ``.rtf`` starts with ``{\\rtf``; ``.txt``
+  and ``.csv`` are text. Zips are bounded in entry count and uncompressed size (declared
+  and actual), so reading one cannot exhaust memory.
+* :func:`has_draft_mark` – whether a ``.docx`` (or the same letter saved as ``.odt`` or
+  ``.pdf``) carries the «UTKAST» mark the Word export writes on a revision the board has not
+  approved."""
 
 import io
 import os
@@ -72,6 +75,13 @@ def _check_docx(content):
     read_entry(archive, "word/document.xml")
 
 
+def _check_xlsx(content):
+    archive = _open_zip(content, "Excel (.xlsx)")
+    if not {"[Content_Types].xml", "xl/workbook.xml"} <= set(archive.namelist()):
+        _fail("Filen er ikke et Excel-regneark (.xlsx), selv om navnet sier det.")
+    read_entry(archive, "xl/workbook.xml")
+
+
 def _check_odt(content):
     archive = _open_zip(content, "OpenDocument (.odt)")
     names = archive.namelist()
@@ -115,6 +125,8 @@ CHECKS = {
     ".doc": _check_doc,
     ".rtf": _check_rtf,
     ".txt": _check_txt,
+    ".csv": _check_txt,
+    ".xlsx": _check_xlsx,
 }
 
 
@@ -134,11 +146,49 @@ _DRAFT_PARTS = re.compile(r"^word/(header|footer)\d*\.xml$|^docProps/(core|custo
 
 
 def has_draft_mark(filename, content):
-    """Whether a .docx carries the draft mark of the Word export: the «UTKAST» header
-    (the DraftMark style, or the word in a header), or a draft status in the document
-    properties. Other files: False (call :func:`check_content` first)."""
-    if os.path.splitext(filename or "")[1].lower() != ".docx":
-        return False
+    """Whether a file carries the draft mark of the Word export. A .docx: the «UTKAST»
+    header (the DraftMark style, or the word in a header), or a draft status in the document
+    properties. The same letter saved as .odt or .pdf keeps only the header's text:
+    «UTKAST», then «Revisjon 24. november 2026 kl. 08.15». Other files: False (call
+    :func:`check_content` first)."""
+    extension = os.path.splitext(filename or "")[1].lower()
+    if extension == ".docx":
+        return _docx_has_draft_mark(content)
+    if extension == ".odt":
+        archive = _open_zip(content, "OpenDocument (.odt)")
+        # Headers live in the master pages of styles.xml; a tab is an element there.
+        return any(
+            _DRAFT_HEADER.search(
+                re.sub(r"<[^>]+>", " ", read_entry(archive, name).decode("utf-8", "replace"))
+            )
+            for name in ("styles.xml", "content.xml")
+            if name in archive.namelist()
+        )
+    if extension == ".pdf":
+        return bool(_DRAFT_HEADER.search(_pdf_text(content)))
+    return False
+
+
+# The export's header on an unapproved revision: «UTKAST» followed by the revision's label.
+# Body text may well say «UTKAST til forskrift», so the word alone is not enough.
+_DRAFT_HEADER = re.compile(r"\bUTKAST\s*(?:Revisjon|Ikke lagret)\b")
+PDF_PAGES_READ = 3  # the header is on every page; the first few are enough
+
+
+def _pdf_text(content):
+    import pypdf  # only submissions and imports read PDFs
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted:
+            return ""
+        return "\n".join(page.extract_text() or "" for page in reader.pages[:PDF_PAGES_READ])
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        return ""  # what cannot be read shows no mark; check_content judged the file
+
+
+def _docx_has_draft_mark(content):
     archive = _open_zip(content, "Word (.docx)")
     for name in archive.namelist():
         if not (_DRAFT_PARTS.match(name) or name == "word/document.xml"):

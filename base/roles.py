@@ -155,6 +155,26 @@ def user_label(user):
     return user.get_full_name().strip() or user.get_username()
 
 
+def install():
+    """A user reads as «Kari Nordmann» wherever Wagtail or Django print one with ``str()``:
+    inspect views («Ansvarlig»), report filters («Låst av»), the aging-pages report,
+    snippet history and spreadsheet exports – not only where LPP's own code asks
+    :func:`user_label`. Runs once from ``BaseConfig.ready``."""
+    from wagtail.admin.views.reports.aging_pages import AgingPagesView
+
+    get_user_model().__str__ = user_label
+    AgingPagesView.decorate_paginated_queryset = _aging_pages_by_full_name
+
+
+def _aging_pages_by_full_name(view, queryset):
+    # Wagtail's «Sider som ikke er oppdatert» names the last publisher by username.
+    ids = set(queryset.values_list("last_published_by", flat=True))
+    names = {user.pk: user_label(user) for user in view.user_model.objects.filter(pk__in=ids)}
+    for page in queryset:
+        view.add_last_publisher_name_to_page(names, page)
+    return queryset
+
+
 def staff_members(keep=None):
     """Active users who can answer for a piece of work: the secretariat and the site's
     administrators. ``keep`` (a user id) stays in the list, so a record whose responsible

@@ -1,10 +1,17 @@
-"""Security plumbing: the Content-Security-Policy per part of the site, login throttling
-that leaves non-web logins alone, and the page shown when a login is locked."""
+"""Security plumbing: the Content-Security-Policy per part of the site, redirects that never
+point visitors to a hidden page, login throttling that leaves non-web logins alone, and the
+page shown when a login is locked."""
+
+from urllib.parse import urlparse
 
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
+
+from .visibility import is_public_page
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -17,6 +24,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.LPP_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+
+class PublicRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, except to a page the public may not see: the old address of a
+    page since unpublished, moved behind a password or below a hidden section stays a 404
+    for visitors, so the redirect does not tell them the page's new address (its slug names
+    it). Signed-in users are redirected as before."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and not request.user.is_authenticated:
+            path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+            redirect = get_redirect(request, path) or get_redirect(request, urlparse(path).path)
+            if (
+                redirect
+                and redirect.redirect_page_id
+                and not is_public_page(redirect.redirect_page_id)
+            ):
+                return response
+        return super().process_response(request, response)
 
 
 def is_admin_path(path):

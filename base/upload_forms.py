@@ -1,17 +1,23 @@
 """The base forms of Wagtail's image and document uploads (WAGTAILIMAGES_IMAGE_FORM_BASE,
 WAGTAILDOCS_DOCUMENT_FORM_BASE): single and multiple upload, edit and replace. A broken
-image is a form error in Norwegian instead of a server error, and a refused document gets
-the one message that says why (empty, too large) instead of a second, misleading one
-about its extension."""
+image is a form error in Norwegian instead of a server error; a document must be what its
+extension says (``base/file_checks.py``: no program renamed .pdf, no zip bomb named .docx
+offered for download from the site); and a refused document gets the one message that
+says why (empty, too large, not what it claims) instead of a second, misleading one about
+its extension."""
 
 import logging
+import os
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
+from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from . import file_checks
 
 logger = logging.getLogger("lpp.uploads")
 
@@ -61,7 +67,32 @@ class ImageForm(BaseImageForm):
             field.__class__ = CheckedImageField
 
 
+class CheckedDocumentField(WagtailDocumentField):
+    """Wagtail's document field, which checks only the size (the model checks the
+    extension); this one also checks that the bytes are what the extension says, for
+    every extension :mod:`base.file_checks` knows. Others are left to the extension
+    list (WAGTAILDOCS_EXTENSIONS)."""
+
+    def to_python(self, data):
+        f = super().to_python(data)
+        if f is None:
+            return f
+        extension = os.path.splitext(f.name or "")[1].lower()
+        if extension in file_checks.CHECKS:
+            f.seek(0)
+            content = f.read()
+            f.seek(0)
+            file_checks.check_content(f.name, content)
+        return f
+
+
 class DocumentForm(BaseDocumentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailDocumentField:
+            field.__class__ = CheckedDocumentField
+
     def _update_errors(self, errors):
         # The model's own validation (allowed extensions) runs on a file the form field
         # already refused, and would add «Filendelsen "" er ikke tillatt».

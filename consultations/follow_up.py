@@ -32,13 +32,14 @@ def reminder_after_months():
 
 
 def due_proposals(on=None, months=None):
-    """Public proposals in consultation responses past their deadline, with no decisive
-    outcome and no published news for ``months`` months, annotated with ``quiet_since``
-    and their consultation."""
+    """Submitted proposals (``Proposal.objects.submitted()``: a response published without
+    a recorded submission was never sent, so there is nothing to follow up) in
+    consultation responses past their deadline, with no decisive outcome and no published
+    news for ``months`` months, annotated with ``quiet_since`` and their consultation."""
     on = on or today()
     cutoff = months_before(on, months or reminder_after_months())
     return (
-        Proposal.objects.public()
+        Proposal.objects.submitted()
         .filter(**{f"{CONSULTATION}__deadline__lt": on})
         .exclude(**{f"{CONSULTATION}__status": Status.CONCLUDED})
         .exclude(outcome_status__in=DECISIVE)
@@ -106,7 +107,7 @@ def send_follow_up_reminders(on=None, months=None):
             "proposals": proposals,
             "months": months,
             "user": user,
-            "summary": outcome_summary(Proposal.objects.public().filter(source_page=page)),
+            "summary": outcome_summary(Proposal.objects.submitted().filter(source_page=page)),
             "deadline": long_date(consultation.deadline),
             "list_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
             + proposal_list_url_for_page(page),

@@ -186,7 +186,9 @@ def test_a_response_goes_from_draft_through_approval_and_submission_to_the_publi
 
     editor.get_by_role("button", name="Lagre kladd").click()
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
-    assert "er opprettet" in success_message(editor)
+    # Wagtail 8's autosave may have created the page before the click (on a slow machine
+    # it does): then «Lagre kladd» updates it. Either way the draft is saved.
+    assert re.search(r"er (opprettet|oppdatert)", success_message(editor))
 
     # 2. She comments on the summary in the comment widget; saving the draft stores it.
     summary_field = editor.locator("[data-contentpath='summary']")

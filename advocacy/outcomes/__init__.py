@@ -181,6 +181,8 @@ def refresh_outcomes(proposal_ids):
 
 # What staff enter for an event: what the public may see of it and the staff-only note.
 EVENT_FIELDS = [*PUBLIC_EVENT_DETAILS, *STAFF_ONLY_EVENT_FIELDS]
+# The same event recorded again this soon by the same person is a double click, not news.
+DOUBLE_CLICK = datetime.timedelta(minutes=2)
 
 
 EXCLUDE_FROM_CLEAN = ["proposal", "recorded_by", "published_by", "corrects"]
@@ -226,6 +228,8 @@ def record_events(proposals, data, user=None, publish=False):
         check_public_notes(events[:1])
     with transaction.atomic():
         now = timezone.now()
+        if user is not None:
+            _refuse_repeats(events, now)
         for event in events:
             event.recorded_at = now
             if publish:
@@ -237,6 +241,24 @@ def record_events(proposals, data, user=None, publish=False):
             event.save()
         refresh_outcomes(p.pk for p in proposals)
     return events
+
+
+def _refuse_repeats(events, now):
+    """Refuse an event identical to one the same user recorded moments ago. The proposal
+    rows are locked first, so two simultaneous clicks are checked one after the other."""
+    list(Proposal.objects.select_for_update().filter(pk__in=[e.proposal_id for e in events]))
+    for event in events:
+        same = {name: getattr(event, name) for name in EVENT_FIELDS}
+        if OutcomeEvent.objects.filter(
+            proposal_id=event.proposal_id,
+            recorded_by=event.recorded_by,
+            recorded_at__gte=now - DOUBLE_CLICK,
+            corrects=None,
+            **same,
+        ).exists():
+            raise ValidationError(
+                f"Hendelsen er allerede registrert for «{event.proposal}». Ingenting nytt er lagret."
+            )
 
 
 def record_event(proposal, data, user=None, publish=False):

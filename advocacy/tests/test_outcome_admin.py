@@ -87,6 +87,15 @@ def test_record_and_publish_in_one_go(staff_client, proposal):
     assert proposal.outcome_status == "rejected"
 
 
+def test_a_double_click_on_lagre_og_publiser_records_the_event_once(staff_client, proposal):
+    data = event_form_data(kind="rejected", action="publish")
+    staff_client.post(record_url(proposal), data)
+    response = staff_client.post(record_url(proposal), data)
+    assert response.status_code == 200
+    assert "Hendelsen er allerede registrert" in response.content.decode()
+    assert OutcomeEvent.objects.filter(proposal=proposal).count() == 1
+
+
 @pytest.mark.parametrize(
     "change, message",
     [

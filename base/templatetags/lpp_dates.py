@@ -14,30 +14,38 @@ from base import dates
 register = template.Library()
 
 
-@register.filter
-def long_date(value):
-    return dates.long_date(value)
+def _date_or_moment(value):
+    """A filter gets what the template has: a date, a moment, nothing – or text (a value
+    read from JSON or a form). ISO text is read as a date or a moment; other text is
+    returned as it is, never an error page."""
+    if not isinstance(value, str) or not value:
+        return value
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.date() if len(value) == 10 else moment
 
 
-@register.filter
-def long_datetime(value):
-    return dates.long_datetime(value)
+def _filter(show):
+    def apply(value):
+        if value in (None, ""):
+            return ""
+        if not isinstance(value, (str, datetime.date)):
+            return value
+        parsed = _date_or_moment(value)
+        return value if parsed is None else show(parsed)
+
+    apply.__doc__ = show.__doc__
+    return apply
 
 
-@register.filter
-def short_date(value):
-    return dates.short_date(value)
-
-
-@register.filter
-def relative_day(value):
-    return dates.relative_day(value)
-
-
-@register.filter
-def iso_date(value):
-    """The machine-readable day for ``<time datetime="…">``."""
-    return dates.iso_day(value)
+long_date = register.filter("long_date", _filter(dates.long_date))
+long_datetime = register.filter("long_datetime", _filter(dates.long_datetime))
+short_date = register.filter("short_date", _filter(dates.short_date))
+relative_day = register.filter("relative_day", _filter(dates.relative_day))
+# The machine-readable day for ``<time datetime="…">``.
+iso_date = register.filter("iso_date", _filter(dates.iso_day))
 
 
 @register.filter

@@ -199,7 +199,7 @@ def test_a_failed_email_is_not_recorded_as_sent(staff, monkeypatch):
         raise OSError("SMTP nede")
 
     monkeypatch.setattr(command, "send_mail", broken)
-    with pytest.raises(CommandError, match="1 påminnelser kunne ikke sendes"):
+    with pytest.raises(CommandError, match="1 påminnelse kunne ikke sendes"):
         run()
     assert not SentReminder.objects.exists()
     monkeypatch.undo()

@@ -123,7 +123,7 @@ def test_the_daily_command(answered, capsys):
     call_command("send_outcome_reminders")
     call_command("send_outcome_reminders")
     out = capsys.readouterr().out
-    assert "Sendte 1 påminnelser om 3 forslag." in out
+    assert "Sendte 1 påminnelse om 3 forslag." in out
     assert "Sendte 0 påminnelser om 0 forslag." in out
     assert len(mail.outbox) == 1
 
@@ -145,3 +145,18 @@ def test_the_dashboard_lists_what_to_follow_up(client, answered, responsible):
     assert "Følg opp: forslag uten svar" in html
     assert "Høring om pårørendes rett til informasjon" in html
     assert "Kari Nordmann" in html
+
+
+def test_a_response_published_without_a_recorded_submission_is_not_followed_up(answered):
+    """Only proposals that went to the authority (Proposal.objects.submitted()) are
+    followed up: a response that is public but was never sent has nothing to ask about."""
+    from consultations.models import Submission
+
+    record, page = answered
+    backdate(page, 400)
+    deleted, _rows = Submission.objects.filter(consultation=record).delete()
+
+    assert deleted == 1
+
+    assert send_follow_up_reminders() == (0, 0, 0)
+    assert mail.outbox == []

@@ -195,6 +195,16 @@ def test_a_reminder_nobody_can_receive_is_explained_per_consultation(make_user):
     assert "Sendte 0 påminnelser" in out
     assert "«Høring uten ansvarlig»" in out and "ingen ansvarlig er valgt" in out
     assert "«Høring uten e-post»" in out and "(Per Hansen) har ingen e-postadresse" in out
+    assert "2 påminnelser ble ikke sendt fordi ingen kan få dem" in out
+
+
+def test_one_reminder_nobody_can_receive_is_counted_in_the_singular():
+    soon = timezone.localdate() + datetime.timedelta(days=6)
+    factories.ConsultationFactory(title="Høring uten ansvarlig", deadline=soon)
+
+    out = run_reminders()
+
+    assert "1 påminnelse ble ikke sendt fordi ingen kan få dem" in out
 
 
 # --- full names -----------------------------------------------------------------------

@@ -105,7 +105,7 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "base.security.PublicRedirectMiddleware",  # Wagtail's, never to a hidden page
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -226,6 +226,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "base.upload_forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "base.upload_forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small PNG can declare a huge canvas (a decompression bomb): checking it and making
+# renditions decodes every pixel. 50 megapixels is more than any photo the site shows needs.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -233,14 +233,104 @@ def english_in(text, content=()):
 
 
 def screen_pattern(url):
-    return ID.sub("/#", urlsplit(url).path)
+    """One pattern per screen: ids become «#», and a query string counts by its keys only
+    (``?p=2`` and ``?p=3`` are one screen; a filtered, sorted or reordering list is
+    another)."""
+    parts = urlsplit(url)
+    keys = {pair.split("=")[0] for pair in parts.query.split("&") if pair}
+    if len(keys) > 1:
+        keys.discard("p")  # a later page of a sorted or filtered list: the same screen
+    keys = sorted(keys)
+    return ID.sub("/#", parts.path) + ("?" + "&".join(keys) if keys else "")
 
 
-def walk_admin(client, *, content=(), per_pattern=2, limit=400):
+# Forms whose blank submission shows the validation errors without saving anything (the
+# page editor's StreamFields exist only once its JavaScript has run: the browser journeys
+# cover them).
+ADD_FORM = re.compile(r"^/admin/(?!pages/).*/(add|new|create)/(?:[\w-]+/)*$")
+
+
+class _Form(HTMLParser):
+    """The fields of the largest POST form of a screen, as a browser would submit it
+    untouched (defaults kept, unchecked boxes and files left out)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self._form, self._select, self._textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self._form = {}
+            self.forms.append(self._form)
+        if self._form is None or not attrs.get("name") and tag != "option":
+            return
+        kind = (attrs.get("type") or "text").lower()
+        if tag == "input" and kind not in ("submit", "button", "file", "image", "reset"):
+            if kind not in ("checkbox", "radio") or "checked" in attrs:
+                self._form.setdefault(attrs["name"], []).append(attrs.get("value") or "")
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self._form.setdefault(self._textarea, []).append("")
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select and "selected" in attrs:
+            self._form.setdefault(self._select, []).append(attrs.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea and self._form is not None:
+            self._form[self._textarea][-1] += data
+
+    def fields(self):
+        return max(self.forms, key=len, default={})
+
+
+def _read(response, url, content, found):
+    """Record the English on a screen; return the links on it."""
+    reader = _Reader()
+    reader.feed(response.content.decode())
+    texts, links = list(reader.texts), list(reader.links)
+    if reader.sidebar:
+        labels, urls = _sidebar(reader.sidebar)
+        texts += labels
+        links += urls
+    for text in texts:
+        text = " ".join(html.unescape(text).split())
+        if english_in(text, content):
+            found.setdefault(text, url)
+    return links
+
+
+def _next(link, queued, seen_patterns, per_pattern):
+    """The admin address a link leads to, if it is a screen not yet queued."""
+    parts = urlsplit(html.unescape(link))
+    if parts.netloc or not parts.path.startswith(ADMIN) or SKIP.search(parts.path):
+        return None
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    pattern = screen_pattern(target)
+    # Pages and filters of a listing show the same words as its first page: one of each.
+    limit = 1 if parts.query else per_pattern
+    if target in queued or seen_patterns.get(pattern, 0) >= limit:
+        return None
+    seen_patterns[pattern] = seen_patterns.get(pattern, 0) + 1
+    return target
+
+
+def walk_admin(client, *, content=(), per_pattern=2, limit=500):
     """{text: url} of English texts on every admin screen reachable from the menu, and the
     list of screens visited. ``client`` is logged in as the user whose admin is walked;
-    ``content`` as for :func:`english_in`."""
-    found, visited, seen_patterns = {}, [], {}
+    ``content`` as for :func:`english_in`. Lists are also read filtered, sorted and
+    paginated (one of each kind), and every «add» form is submitted empty once, so its
+    validation messages are read too (nothing is saved: the forms refuse)."""
+    found, visited, seen_patterns, forms = {}, [], {}, []
     queue = deque([ADMIN])
     queued = {ADMIN}
     while queue and len(visited) < limit:
@@ -256,30 +346,18 @@ def walk_admin(client, *, content=(), per_pattern=2, limit=400):
         if response.status_code != 200 or "text/html" not in content_type:
             continue
         visited.append(url)
-        reader = _Reader()
-        reader.feed(response.content.decode())
-        texts, links = list(reader.texts), list(reader.links)
-        if reader.sidebar:
-            labels, urls = _sidebar(reader.sidebar)
-            texts += labels
-            links += urls
-        for text in texts:
-            text = " ".join(html.unescape(text).split())
-            if english_in(text, content):
-                found.setdefault(text, url)
-        for link in links:
-            link = html.unescape(link)
-            parts = urlsplit(link)
-            if parts.netloc or not parts.path.startswith(ADMIN) or SKIP.search(parts.path):
-                continue
-            # Filters, sorting and pages of a listing show the same words: drop the query.
-            target = parts.path
-            if target in queued:
-                continue
-            pattern = screen_pattern(target)
-            if seen_patterns.get(pattern, 0) >= per_pattern:
-                continue
-            seen_patterns[pattern] = seen_patterns.get(pattern, 0) + 1
-            queued.add(target)
-            queue.append(target)
+        if ADD_FORM.search(urlsplit(url).path) and b"<form" in response.content:
+            forms.append(url)
+        for link in _read(response, url, content, found):
+            target = _next(link, queued, seen_patterns, per_pattern)
+            if target:
+                queued.add(target)
+                queue.append(target)
+    for url in forms:
+        reader = _Form()
+        reader.feed(client.get(url).content.decode())
+        response = client.post(url, reader.fields())
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            visited.append(f"POST {url}")
+            _read(response, f"POST {url}", content, found)
     return found, visited

@@ -44,6 +44,9 @@ def test_a_moment_late_in_the_utc_evening_is_the_next_day_in_oslo():
         (-1, "i går"),
         (6, "om 6 dager"),
         (-3, "for 3 dager siden"),
+        (59, "om 59 dager"),
+        (-120, "for 4 måneder siden"),
+        (-754, "for 2 år siden"),
     ],
 )
 def test_relative_day_says_how_far_off_a_day_is(offset, text):
@@ -56,6 +59,25 @@ def test_the_template_filters_use_the_same_format():
         "{% load lpp_dates %}{{ day|long_date }}|{{ moment|long_datetime }}|{{ moment|iso_date }}"
     ).render(Context({"day": datetime.date(2026, 12, 7), "moment": MOMENT}))
     assert rendered == "7. desember 2026|1. desember 2026 kl. 18.43|2026-12-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2026-12-07", "7. desember 2026"),
+        ("2026-12-06T23:30:00+00:00", "7. desember 2026 kl. 00.30"),
+        ("ikke en dato", "ikke en dato"),
+        (None, ""),
+        (17, "17"),
+    ],
+)
+def test_the_date_filters_read_text_and_never_fail(value, shown):
+    """A value read from JSON or a form arrives as text; a template must not turn it
+    into an error page."""
+    rendered = Template("{% load lpp_dates %}{{ value|long_datetime }}").render(
+        Context({"value": value})
+    )
+    assert rendered == shown
 
 
 def test_wagtails_date_widget_shows_a_future_day_as_a_date_not_minutes_ago():

@@ -2,8 +2,11 @@
 checked by its content, bounded against zip bombs, and the export's «UTKAST» mark is found."""
 
 import io
+import shutil
+import subprocess
 import zipfile
 
+import docx
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -86,3 +89,42 @@ def test_the_draft_mark_is_found_in_the_document_properties():
 def test_the_word_utkast_in_the_letter_text_is_not_a_draft_mark():
     body = "<w:document><w:p><w:r><w:t>Vi viser til UTKAST til forskrift.</w:t></w:r></w:p></w:document>"
     assert not has_draft_mark("brev.docx", zipped({**DOCX_PARTS, "word/document.xml": body}))
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def saved_as(tmp_path_factory):
+    """A draft letter and a final one, each saved by LibreOffice as .pdf and .odt, the way
+    someone might turn the exported Word file into what they send."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) er ikke installert: apt-get install libreoffice-writer")
+    folder = tmp_path_factory.mktemp("saved-as")
+    for name, header in [
+        ("utkast", "UTKAST\tRevisjon 1. desember 2026 kl. 18.33"),
+        ("endelig", ""),
+    ]:
+        document = docx.Document()
+        document.sections[0].header.paragraphs[0].text = header
+        document.add_paragraph("Vi viser til UTKAST til forskrift om pårørendes rettigheter.")
+        document.save(folder / f"{name}.docx")
+    files = {}
+    for extension in ("pdf", "odt"):
+        sources = [str(folder / f"{name}.docx") for name in ("utkast", "endelig")]
+        subprocess.run(
+            [SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless"]
+            + ["--convert-to", extension, "--outdir", str(folder), *sources],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        for name in ("utkast", "endelig"):
+            files[f"{name}.{extension}"] = (folder / f"{name}.{extension}").read_bytes()
+    return files
+
+
+@pytest.mark.parametrize("extension", ["pdf", "odt"])
+def test_the_draft_mark_survives_saving_the_letter_as_pdf_or_odt(saved_as, extension):
+    assert has_draft_mark(f"brev.{extension}", saved_as[f"utkast.{extension}"])
+    assert not has_draft_mark(f"brev.{extension}", saved_as[f"endelig.{extension}"])

@@ -13,6 +13,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from advocacy.models import OutcomeEvent
@@ -136,3 +137,25 @@ def test_an_alias_of_a_password_protected_page_is_not_public(client, home_page):
     assert MARK not in client.get("/sitemap.xml").content.decode()
     # The alias itself asks for the source's password, as Wagtail does.
     assert MARK not in client.get(alias.url).content.decode()
+
+
+@pytest.mark.parametrize("how", ["password", "unpublished", "below a hidden section"])
+def test_an_old_address_does_not_redirect_visitors_to_a_hidden_page(
+    client, admin_user, hidden_section, how
+):
+    section, child, _grandchild = hidden_section
+    Redirect.objects.create(old_path="/gammel-side", redirect_page=child)
+    assert client.get("/gammel-side/").status_code == 301
+    if how == "password":
+        PageViewRestriction.objects.create(
+            page=child, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+        )
+    elif how == "unpublished":
+        child.unpublish()
+    else:
+        section.unpublish()
+    response = client.get("/gammel-side/")
+    assert response.status_code == 404
+    assert "underside" not in response.get("Location", "") + response.content.decode()
+    client.force_login(admin_user)
+    assert client.get("/gammel-side/").status_code == 301  # staff still follow it

@@ -226,7 +226,12 @@ def new_token():
 class LocalChapter(models.Model):
     """A local chapter (lokallag) that reports on its own measures through a secret link."""
 
-    name = models.CharField("Lokallag", max_length=120, unique=True)
+    name = models.CharField(
+        "Lokallag",
+        max_length=120,
+        unique=True,
+        error_messages={"unique": "Det finnes allerede et lokallag med dette navnet."},
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     active = models.BooleanField("Lenken er aktiv", default=True)
 

@@ -13,7 +13,13 @@ from .reviews import Review, new_token
 
 class Survey(ClusterableModel):
     review = models.OneToOneField(
-        Review, verbose_name="Halvårsgjennomgang", on_delete=models.PROTECT, related_name="survey"
+        Review,
+        verbose_name="Halvårsgjennomgang",
+        on_delete=models.PROTECT,
+        related_name="survey",
+        error_messages={
+            "unique": "Denne halvårsgjennomgangen har allerede en medlemsundersøkelse."
+        },
     )
     title = models.CharField("Tittel", max_length=200, default="Hvordan synes du LPP gjør det?")
     intro = models.TextField(

@@ -9,7 +9,7 @@ from wagtail.models import TaskState
 
 from base import roles
 from strategy import followup
-from strategy.models import Measure, MeasureStatus, Review, StatusChoice
+from strategy.models import LocalChapter, Measure, MeasureStatus, Review, StatusChoice, Survey
 from strategy.workflows import ensure_workflow
 
 from .factories import MeasureFactory, approve, make_plan
@@ -264,3 +264,20 @@ def test_a_plan_period_outside_the_years_a_time_frame_can_name_is_refused():
     with pytest.raises(ValidationError) as error:
         plan.full_clean()
     assert error.value.message_dict["start_year"] == ["Skriv et årstall mellom 2000 og 2100."]
+
+
+def test_a_second_chapter_with_the_same_name_is_refused_in_plain_words():
+    LocalChapter.objects.create(name="LPP Bergen")
+    with pytest.raises(ValidationError) as error:
+        LocalChapter(name="LPP Bergen").full_clean()
+    assert error.value.messages == ["Det finnes allerede et lokallag med dette navnet."]
+
+
+def test_a_second_survey_for_the_same_review_is_refused_in_plain_words():
+    review = followup.start_review(make_plan(), 2026, 1)
+    Survey.objects.create(review=review)
+    with pytest.raises(ValidationError) as error:
+        Survey(review=review).full_clean()
+    assert error.value.messages == [
+        "Denne halvårsgjennomgangen har allerede en medlemsundersøkelse."
+    ]

@@ -21,6 +21,11 @@ from consultations.status import DRAFT_STATUSES, OPEN_STATUSES
 DEFAULT_DAYS = 7
 
 
+def reminders(count):
+    """«1 påminnelse», «3 påminnelser»."""
+    return f"{count} påminnelse" if count == 1 else f"{count} påminnelser"
+
+
 def due_reminders(today, days):
     """(consultation, kind, due date) for every reminder that should go out today, whether
     or not someone can receive it (:func:`why_unreachable`)."""
@@ -126,13 +131,11 @@ class Command(BaseCommand):
                 sent += 1
             else:
                 skipped += 1
-        self.stdout.write(f"Sendte {sent} påminnelser ({skipped} var sendt fra før).")
+        self.stdout.write(f"Sendte {reminders(sent)} ({skipped} var sendt fra før).")
         if unreachable:
             self.stdout.write(
-                f"{len(unreachable)} påminnelser ble ikke sendt fordi ingen kan få dem:\n"
+                f"{reminders(len(unreachable))} ble ikke sendt fordi ingen kan få dem:\n"
                 + "\n".join(f"– {line}" for line in unreachable)
             )
         if failed:
-            raise CommandError(
-                f"{len(failed)} påminnelser kunne ikke sendes:\n" + "\n".join(failed)
-            )
+            raise CommandError(f"{reminders(len(failed))} kunne ikke sendes:\n" + "\n".join(failed))

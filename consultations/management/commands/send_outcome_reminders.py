@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from base.dates import run_date
 from consultations.follow_up import send_follow_up_reminders
+from consultations.management.commands.send_deadline_reminders import reminders
 
 
 class Command(BaseCommand):
@@ -39,9 +40,10 @@ class Command(BaseCommand):
             sent, covered, unassigned = send_follow_up_reminders(on=today, months=months)
         except (OSError, smtplib.SMTPException) as error:
             raise CommandError(f"E-posten kunne ikke sendes: {error}") from error
-        self.stdout.write(f"Sendte {sent} påminnelser om {covered} forslag.")
+        self.stdout.write(f"Sendte {reminders(sent)} om {covered} forslag.")
         if unassigned:
             self.stdout.write(
-                f"{unassigned} høringer har forslag å følge opp, men ingen ansvarlig med "
+                f"{unassigned} {'høring' if unassigned == 1 else 'høringer'} har forslag å følge "
+                "opp, men ingen ansvarlig med "
                 "e-postadresse. De vises under «Følg opp» på forsiden i administrasjonen."
             )
