@@ -192,7 +192,7 @@ def test_no_archived_file_is_left_when_recording_fails_after_it_was_written(
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL (CI runs the suite on it)",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_three_simultaneous_clicks_record_one_submission(client, staff, approved, archived_files):
     from django.db import connections
     from django.test import Client

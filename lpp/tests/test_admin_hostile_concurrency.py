@@ -27,7 +27,7 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="concurrent writers need PostgreSQL (CI runs the suite on it)",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 CLICKS = 3
 

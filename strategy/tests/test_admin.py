@@ -256,11 +256,8 @@ def test_measure_timeline_lists_every_period(client, secretary):
     assert html.count("halvår 202") >= 3
 
 
-def test_an_indicator_value_without_a_date_is_refused_in_the_admin(client, secretary):
-    from strategy.models import Indicator
-
-    plan = make_plan()
-    response = client.post(
+def post_indicator(client, plan, date, value):
+    return client.post(
         snippet_url("strategy.indicator", "add"),
         {
             "plan": plan.pk,
@@ -273,14 +270,20 @@ def test_an_indicator_value_without_a_date_is_refused_in_the_admin(client, secre
             "values-INITIAL_FORMS": "0",
             "values-MIN_NUM_FORMS": "0",
             "values-MAX_NUM_FORMS": "1000",
-            "values-0-date": "",
-            "values-0-value": "1500",
+            "values-0-date": date,
+            "values-0-value": value,
             "values-0-note": "",
             "values-0-ORDER": "1",
             "values-0-id": "",
             "values-0-DELETE": "",
         },
     )
+
+
+def test_an_indicator_value_without_a_date_is_refused_in_the_admin(client, secretary):
+    from strategy.models import Indicator
+
+    response = post_indicator(client, make_plan(), date="", value="1500")
     assert response.status_code == 200
     html = response.content.decode()
     assert "påkrevd" in html or "Skriv inn datoen" in html
@@ -420,28 +423,7 @@ def test_an_approved_review_refuses_every_admin_path_for_an_administrator(
 def test_a_negative_indicator_value_is_refused_in_the_admin(client, secretary):
     from strategy.models import Indicator
 
-    plan = make_plan()
-    response = client.post(
-        snippet_url("strategy.indicator", "add"),
-        {
-            "plan": plan.pk,
-            "title": "Medlemmer",
-            "target": "10000",
-            "unit": "medlemmer",
-            "deadline": "2035-12-31",
-            "sort_order": "0",
-            "values-TOTAL_FORMS": "1",
-            "values-INITIAL_FORMS": "0",
-            "values-MIN_NUM_FORMS": "0",
-            "values-MAX_NUM_FORMS": "1000",
-            "values-0-date": "2026-01-01",
-            "values-0-value": "-1500",
-            "values-0-note": "",
-            "values-0-ORDER": "1",
-            "values-0-id": "",
-            "values-0-DELETE": "",
-        },
-    )
+    response = post_indicator(client, make_plan(), date="2026-01-01", value="-1500")
     assert response.status_code == 200
     assert "Verdien kan ikke være negativ." in response.content.decode()
     assert not Indicator.objects.exists()
