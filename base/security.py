@@ -35,7 +35,8 @@ class PublicRedirectMiddleware(RedirectMiddleware):
     def process_response(self, request, response):
         if response.status_code == 404 and not request.user.is_authenticated:
             path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
-            redirect = get_redirect(request, path) or get_redirect(request, urlparse(path).path)
+            bare = urlparse(path).path  # Wagtail tries the path without its query string too
+            redirect = get_redirect(request, path) or (bare != path and get_redirect(request, bare))
             if (
                 redirect
                 and redirect.redirect_page_id

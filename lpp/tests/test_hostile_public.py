@@ -157,5 +157,6 @@ def test_an_old_address_does_not_redirect_visitors_to_a_hidden_page(
     response = client.get("/gammel-side/")
     assert response.status_code == 404
     assert "underside" not in response.get("Location", "") + response.content.decode()
+    assert client.get("/gammel-side/?kilde=nyhetsbrev").status_code == 404  # with a query too
     client.force_login(admin_user)
     assert client.get("/gammel-side/").status_code == 301  # staff still follow it
